@@ -1,0 +1,245 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { eq, sql } from 'drizzle-orm';
+import { bootstrap, DEMO_SLUG, ensureUser, findOrganisationId, seedDemo } from '../server/bootstrap.ts';
+import { type Config, loadConfig } from '../server/config.ts';
+import { type Database, openDatabase } from '../server/db/connection.ts';
+import { organisations, users } from '../server/db/schema.ts';
+import { AppError } from '../server/http/errors.ts';
+import { verifyAuditChain } from '../server/modules/audit/service.ts';
+import { normaliseEmail } from '../server/modules/auth/rules.ts';
+import { createApiToken } from '../server/modules/auth/service.ts';
+import { ROLES, type Role } from '../shared/roles.ts';
+
+/**
+ * `socle` — the command line. Commands work on the database the server would
+ * use (same environment variables). With the embedded database, stop the
+ * server first: one process at a time opens a PGlite directory.
+ */
+
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+async function withDatabase<T>(fn: (db: Database, config: Config) => Promise<T>, migrate = true): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  try {
+    if (migrate) await db.migrate();
+    return await fn(db, config);
+  } finally {
+    await db.close();
+  }
+}
+
+function output(json: boolean, data: unknown, human: string): void {
+  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${human}\n`);
+}
+
+async function organisationOrFail(db: Database, slug: string | undefined): Promise<string> {
+  const id = await findOrganisationId(db, slug);
+  if (!id) {
+    throw new CliError(
+      slug
+        ? `No organisation with slug "${slug}"`
+        : 'No organisation yet: run `socle seed demo` or start the server with SOCLE_ADMIN_EMAIL/PASSWORD',
+    );
+  }
+  return id;
+}
+
+const parseRole = (value: string, previous: Role[] = []): Role[] => {
+  if (!(ROLES as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`unknown role; one of ${ROLES.join(', ')}`);
+  }
+  return [...previous, value as Role];
+};
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function buildCli(): Command {
+  const program = new Command('socle')
+    .description('Socle — the digital plan of a city’s schools, from the command line')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (str, write) => write(str) });
+  const json = new Option('--json', 'machine-readable output');
+
+  program
+    .command('serve')
+    .description('start the server (same as npm start without the build)')
+    .action(async () => {
+      const { main } = await import('../server/main.ts');
+      await main();
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .addOption(json)
+    .action(async (opts: { json?: boolean }) => {
+      await withDatabase(async (db) => {
+        const status = await db.migrationStatus();
+        output(!!opts.json, status, `Migrations applied: ${status.applied}/${status.expected}`);
+      });
+    });
+
+  const seed = program.command('seed').description('load data');
+  seed
+    .command('demo')
+    .description('create the demo organisation "Ville du Mans" with one account per role (prints passwords once)')
+    .addOption(json)
+    .action(async (opts: { json?: boolean }) => {
+      await withDatabase(async (db) => {
+        const accounts = await seedDemo(db);
+        if (accounts.length === 0) {
+          output(!!opts.json, { created: false }, `The demo organisation (${DEMO_SLUG}) exists already; nothing done.`);
+          return;
+        }
+        output(
+          !!opts.json,
+          { created: true, accounts },
+          [
+            'Demo accounts (passwords shown once):',
+            ...accounts.map((a) => `  ${a.email}  ${a.password}  ${a.role}`),
+          ].join('\n'),
+        );
+      });
+    });
+
+  const user = program.command('user').description('user accounts');
+  user
+    .command('create')
+    .description('create an account, or reset its password and add roles when it exists')
+    .requiredOption('--email <email>', 'e-mail (login)')
+    .requiredOption('--password <password>', 'password (12 characters or more)')
+    .requiredOption('--role <role>', `role, repeatable: ${ROLES.join(', ')}`, parseRole)
+    .option('--school <uai>', 'attach to the school with this UAI, repeatable', collect)
+    .option('--name <name>', 'display name')
+    .option('--organisation <slug>', 'organisation (default: the first one)')
+    .addOption(json)
+    .action(
+      async (opts: {
+        email: string;
+        password: string;
+        role: Role[];
+        school?: string[];
+        name?: string;
+        organisation?: string;
+        json?: boolean;
+      }) => {
+        await withDatabase(async (db) => {
+          const organisationId = await organisationOrFail(db, opts.organisation);
+          const result = await ensureUser(db, {
+            organisationId,
+            email: opts.email,
+            password: opts.password,
+            roles: opts.role,
+            schoolUais: opts.school ?? [],
+            ...(opts.name ? { displayName: opts.name } : {}),
+            actorKind: 'cli',
+          });
+          output(
+            !!opts.json,
+            result,
+            `${result.created ? 'Created' : 'Updated'} ${normaliseEmail(opts.email)} (${opts.role.join(', ')})`,
+          );
+        });
+      },
+    );
+
+  const token = program.command('token').description('API tokens');
+  token
+    .command('create')
+    .description('create an API token for an account (printed once)')
+    .requiredOption('--email <email>', 'owner of the token')
+    .requiredOption('--name <name>', 'what the token is for')
+    .option('--organisation <slug>', 'organisation (default: the first one)')
+    .addOption(json)
+    .action(async (opts: { email: string; name: string; organisation?: string; json?: boolean }) => {
+      await withDatabase(async (db) => {
+        const organisationId = await organisationOrFail(db, opts.organisation);
+        const [owner] = await db.owner
+          .select({ id: users.id })
+          .from(users)
+          .where(
+            sql`${users.organisationId} = ${organisationId} AND lower(${users.email}) = ${normaliseEmail(opts.email)}`,
+          );
+        if (!owner) throw new CliError(`No account ${opts.email} in this organisation`);
+        const created = await db.withOrg(
+          { organisationId, userId: owner.id, actorKind: 'cli', requestId: null },
+          (scope) => createApiToken(scope, owner.id, opts.name, null),
+        );
+        output(!!opts.json, created, created.token);
+      });
+    });
+
+  const audit = program.command('audit').description('audit trail');
+  audit
+    .command('verify')
+    .description('verify the hash chain of every organisation; exits 1 at the first broken link')
+    .option('--organisation <slug>', 'only this organisation')
+    .addOption(json)
+    .action(async (opts: { organisation?: string; json?: boolean }) => {
+      await withDatabase(async (db) => {
+        const orgId = opts.organisation ? await organisationOrFail(db, opts.organisation) : undefined;
+        const report = await verifyAuditChain(db, orgId);
+        if (report.firstBreak) {
+          const [org] = await db.owner
+            .select({ slug: organisations.slug })
+            .from(organisations)
+            .where(eq(organisations.id, report.firstBreak.organisationId));
+          output(
+            !!opts.json,
+            { ok: false, ...report },
+            `Audit chain BROKEN in organisation ${org?.slug ?? report.firstBreak.organisationId} at event #${report.firstBreak.seq} (${report.firstBreak.reason}); ${report.events} events verified before it.`,
+          );
+          process.exitCode = 1;
+          return;
+        }
+        output(
+          !!opts.json,
+          { ok: true, ...report },
+          `Audit chain intact: ${report.events} events in ${report.organisations} organisation(s).`,
+        );
+      });
+    });
+
+  program
+    .command('bootstrap')
+    .description('run first-start provisioning (demo, SOCLE_ADMIN_*) without serving')
+    .addOption(json)
+    .action(async (opts: { json?: boolean }) => {
+      await withDatabase(async (db, config) => {
+        const result = await bootstrap(db, config);
+        output(!!opts.json, result, `Bootstrap done${result.admin ? `; admin ${result.admin.email}` : ''}.`);
+      });
+    });
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`socle: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else if (error instanceof AppError) {
+      const fields = error.details.fields?.map((f) => ` (${f.path}: ${f.message})`).join('') ?? '';
+      process.stderr.write(`socle: ${error.message}${fields}\n`);
+      process.exitCode = 1;
+    } else if (error instanceof Error && (error.name === 'DataDirLockedError' || error.name === 'ConfigError')) {
+      process.stderr.write(`socle: ${error.message}\n`);
+      process.exitCode = 3;
+    } else {
+      throw error;
+    }
+  }
+}
+
+const isEntry = process.argv[1] && /cli[\\/]main\.(ts|js)$/.test(process.argv[1]);
+if (isEntry) await runCli(process.argv);

@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { authPlugin } from './http/auth.ts';
+import { AppError, type InvalidField, toProblem } from './http/errors.ts';
+import type { App, AppDeps } from './http/types.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { schoolRoutes } from './modules/schools/routes.ts';
+import { systemRoutes } from './modules/system/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+
+export const API_VERSION = '0.1.0';
+
+export interface BuildOptions {
+  /** Directory of the built web UI; serve it when present. */
+  readonly webDir?: string | null;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+/** The web build sits at <package root>/dist/web, found from src/ or dist/. */
+export function defaultWebDir(): string | null {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, 'dist', 'web');
+    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  return null;
+}
+
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    // No personal data or secrets in logs: no headers, no IP, no query strings.
+    redact: { paths: ['req.headers', 'headers.authorization', 'headers.cookie', '*.password'], remove: true },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+function fieldsFromValidation(error: FastifyError): InvalidField[] {
+  const context = (error as FastifyError & { validationContext?: string }).validationContext ?? 'body';
+  return (error.validation ?? []).map((v) => {
+    const params = v.params as { issue?: { path?: (string | number)[]; code?: string; message?: string } } | undefined;
+    const issuePath = params?.issue?.path ?? v.instancePath.split('/').filter(Boolean);
+    return {
+      path: [context, ...issuePath.map(String)].join('.'),
+      message: v.message ?? 'invalid',
+      code: params?.issue?.code ?? v.keyword,
+    };
+  });
+}
+
+/** Error responses are RFC 9457 documents: declare their media type. */
+function problemContentType<T>(document: T): T {
+  const paths =
+    (
+      document as {
+        paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>>;
+      }
+    ).paths ?? {};
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (Number(status) >= 400 && response.content?.['application/json']) {
+          response.content = { 'application/problem+json': response.content['application/json'] };
+        }
+      }
+    }
+  }
+  return document;
+}
+
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config.logLevel),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.http.trustProxy,
+    bodyLimit: config.http.bodyLimit,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine sets CSS variables in style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.auth.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.auth.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let appError: AppError;
+    if (error instanceof AppError) {
+      appError = error;
+    } else if (hasZodFastifySchemaValidationErrors(error)) {
+      appError = new AppError('VALIDATION_FAILED', 'The request has invalid fields', {
+        fields: fieldsFromValidation(error),
+      });
+    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      appError = new AppError('PAYLOAD_TOO_LARGE', `Body larger than ${config.http.bodyLimit} bytes`);
+    } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      appError = new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send application/json');
+    } else if (
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      error instanceof SyntaxError
+    ) {
+      appError = new AppError('BAD_REQUEST', 'The body is not valid JSON');
+    } else if (error.statusCode === 405) {
+      appError = new AppError('METHOD_NOT_ALLOWED');
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      appError = new AppError('BAD_REQUEST', 'Malformed request');
+    } else {
+      request.log.error({ err: error }, 'unhandled error');
+      appError = new AppError('INTERNAL', `Unexpected error; quote request id ${request.id} to support`);
+    }
+    if (appError.details.retryAfter !== undefined) reply.header('retry-after', String(appError.details.retryAfter));
+    reply
+      .code(appError.status)
+      .type('application/problem+json')
+      .serializer(JSON.stringify)
+      .send(toProblem(appError, request.id, request.url.split('?')[0]));
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Socle API',
+        version: API_VERSION,
+        description:
+          'API of Socle, the platform a city uses to run the digital plan of its public primary schools. ' +
+          'Authenticate with the session cookie (browser; send X-CSRF-Token on state-changing requests) or a bearer API token. ' +
+          'Errors are RFC 9457 problem documents with a stable `code`.',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'socle_session' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API token created in the account page or with `socle token create`',
+          },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      // Public routes need no credentials.
+      if ((input.route.config as { public?: boolean } | undefined)?.public) {
+        (out.schema as Record<string, unknown>).security = [];
+      }
+      return out;
+    },
+    transformObject: (input) => problemContentType(jsonSchemaTransformObject(input)),
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(authPlugin, { db: deps.db, config });
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  systemRoutes(app, deps);
+  authRoutes(app, deps);
+  userRoutes(app, deps);
+  schoolRoutes(app, deps);
+  auditRoutes(app, deps);
+
+  const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
+  if (webDir) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    if (webDir && request.method === 'GET' && !pathname.startsWith('/api/') && !path.extname(pathname)) {
+      // Client-side routes of the single-page app.
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    reply
+      .code(404)
+      .type('application/problem+json')
+      .send(toProblem(new AppError('NOT_FOUND', `No route ${request.method} ${pathname}`), request.id, pathname));
+  });
+
+  return app;
+}

@@ -1,0 +1,162 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration is read once from the environment at boot, validated, frozen.
+ * Every variable is documented here, beside its validator, and in the README.
+ * Secrets are never logged: `describeConfig` prints a redacted view.
+ */
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes', 'on'].includes(v)));
+
+const EnvSchema = z.object({
+  /** Runtime mode; `production` turns on the `Secure` cookie flag. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** HTTP port. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** PostgreSQL server URL; when unset, the embedded PGlite database is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Directory of the embedded database (PGlite) and of uploaded files. */
+  SOCLE_DATA_DIR: z.string().min(1).default('./data'),
+  /** Seed the demo organisation "Ville du Mans" on an empty database (default on). */
+  SOCLE_DEMO: bool(true),
+  /** Bootstrap admin account, created or reset at start when both are set. */
+  SOCLE_ADMIN_EMAIL: z.email().optional(),
+  SOCLE_ADMIN_PASSWORD: z.string().min(1).optional(),
+  /** Name of the organisation created for the bootstrap admin when the demo is off. */
+  SOCLE_ORGANISATION_NAME: z.string().min(1).max(200).default('Ma collectivité'),
+  /** Session idle timeout and absolute lifetime, in minutes. */
+  SOCLE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+  SOCLE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Failed logins allowed per account, and per IP address, in the throttle window. */
+  SOCLE_LOGIN_MAX_FAILURES_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  SOCLE_LOGIN_MAX_FAILURES_IP: z.coerce.number().int().min(1).default(100),
+  SOCLE_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Trust X-Forwarded-* headers (set when behind a reverse proxy). */
+  SOCLE_TRUST_PROXY: bool(false),
+  /** Run background jobs (pg-boss) in this process. */
+  SOCLE_JOBS: bool(true),
+  /** Log level (pino). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Maximum JSON body size in bytes. */
+  SOCLE_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    readonly trustProxy: boolean;
+    readonly bodyLimit: number;
+  };
+  readonly database:
+    | { readonly kind: 'pglite'; readonly dataDir: string }
+    | { readonly kind: 'postgres'; readonly url: string };
+  readonly dataDir: string;
+  readonly bootstrap: {
+    readonly demo: boolean;
+    readonly admin: { readonly email: string; readonly password: string } | null;
+    readonly organisationName: string;
+  };
+  readonly auth: {
+    readonly sessionIdleMinutes: number;
+    readonly sessionAbsoluteHours: number;
+    readonly secureCookies: boolean;
+    readonly maxFailuresPerAccount: number;
+    readonly maxFailuresPerIp: number;
+    readonly windowMinutes: number;
+  };
+  readonly jobs: { readonly enabled: boolean };
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as in most twelve-factor tools.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if ((e.SOCLE_ADMIN_EMAIL === undefined) !== (e.SOCLE_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  SOCLE_ADMIN_EMAIL and SOCLE_ADMIN_PASSWORD must be set together');
+  }
+  const dataDir = path.resolve(e.SOCLE_DATA_DIR);
+  const config: Config = {
+    env: e.NODE_ENV,
+    http: { port: e.PORT, host: e.HOST, trustProxy: e.SOCLE_TRUST_PROXY, bodyLimit: e.SOCLE_BODY_LIMIT },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    dataDir,
+    bootstrap: {
+      demo: e.SOCLE_DEMO,
+      admin:
+        e.SOCLE_ADMIN_EMAIL && e.SOCLE_ADMIN_PASSWORD
+          ? { email: e.SOCLE_ADMIN_EMAIL, password: e.SOCLE_ADMIN_PASSWORD }
+          : null,
+      organisationName: e.SOCLE_ORGANISATION_NAME,
+    },
+    auth: {
+      sessionIdleMinutes: e.SOCLE_SESSION_IDLE_MINUTES,
+      sessionAbsoluteHours: e.SOCLE_SESSION_ABSOLUTE_HOURS,
+      secureCookies: e.NODE_ENV === 'production',
+      maxFailuresPerAccount: e.SOCLE_LOGIN_MAX_FAILURES_ACCOUNT,
+      maxFailuresPerIp: e.SOCLE_LOGIN_MAX_FAILURES_IP,
+      windowMinutes: e.SOCLE_LOGIN_WINDOW_MINUTES,
+    },
+    jobs: { enabled: e.SOCLE_JOBS },
+    logLevel: e.LOG_LEVEL,
+  };
+  return deepFreeze(config);
+}
+
+/** A loggable view of the configuration: no secrets, no passwords in URLs. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return {
+    env: config.env,
+    port: config.http.port,
+    database:
+      config.database.kind === 'pglite'
+        ? { kind: 'pglite', dataDir: config.database.dataDir }
+        : { kind: 'postgres', url: redactUrl(config.database.url) },
+    demo: config.bootstrap.demo,
+    bootstrapAdmin: config.bootstrap.admin ? 'set' : 'unset',
+    jobs: config.jobs.enabled,
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://***';
+  }
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}

@@ -1,0 +1,112 @@
+/**
+ * One error type with stable codes, one code → status table, one handler
+ * (in app.ts). The `code` is what clients and the web UI translate; `detail`
+ * is a human sentence in English for API users and logs; internals never
+ * leave the server.
+ */
+
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  PASSWORD_TOO_WEAK: 400,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  NOT_ACCEPTABLE: 406,
+  CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  ORGANISATION_REQUIRED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_REQUESTS: 429,
+  LOGIN_THROTTLED: 429,
+  INTERNAL: 500,
+  NOT_READY: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const ERROR_TITLES: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'Invalid input',
+  BAD_REQUEST: 'Bad request',
+  UNAUTHENTICATED: 'Authentication required',
+  INVALID_CREDENTIALS: 'Invalid e-mail or password',
+  SESSION_EXPIRED: 'Session expired',
+  PASSWORD_TOO_WEAK: 'Password too weak',
+  CSRF_FAILED: 'Missing or invalid CSRF token',
+  FORBIDDEN: 'Forbidden',
+  NOT_FOUND: 'Not found',
+  METHOD_NOT_ALLOWED: 'Method not allowed',
+  NOT_ACCEPTABLE: 'Not acceptable',
+  CONFLICT: 'Conflict',
+  EMAIL_TAKEN: 'E-mail already used',
+  ORGANISATION_REQUIRED: 'Organisation required',
+  PAYLOAD_TOO_LARGE: 'Payload too large',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
+  TOO_MANY_REQUESTS: 'Too many requests',
+  LOGIN_THROTTLED: 'Too many failed logins',
+  INTERNAL: 'Internal error',
+  NOT_READY: 'Not ready',
+};
+
+export interface InvalidField {
+  /** JSON pointer-like path, e.g. `body.email` or `query.limit`. */
+  readonly path: string;
+  readonly message: string;
+  readonly code?: string;
+}
+
+export interface AppErrorDetails {
+  readonly fields?: readonly InvalidField[];
+  /** Seconds, sent as `Retry-After`. */
+  readonly retryAfter?: number;
+  readonly [key: string]: unknown;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    /** Safe to show to the client. */
+    readonly detail?: string,
+    readonly details: AppErrorDetails = {},
+  ) {
+    super(detail ?? ERROR_TITLES[code]);
+    this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', `${what} not found`);
+
+/** RFC 9457 problem document. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  instance?: string;
+  requestId: string;
+  errors?: readonly InvalidField[];
+  retryAfter?: number;
+}
+
+export function toProblem(error: AppError, requestId: string, instance?: string): Problem {
+  const problem: Problem = {
+    type: `urn:socle:problem:${error.code.toLowerCase().replaceAll('_', '-')}`,
+    title: ERROR_TITLES[error.code],
+    status: error.status,
+    code: error.code,
+    detail: error.detail ?? ERROR_TITLES[error.code],
+    requestId,
+  };
+  if (instance) problem.instance = instance;
+  if (error.details.fields) problem.errors = error.details.fields;
+  if (error.details.retryAfter !== undefined) problem.retryAfter = error.details.retryAfter;
+  return problem;
+}

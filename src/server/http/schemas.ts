@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** Response schemas used by many routes (OpenAPI components). */
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    requestId: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
+    retryAfter: z.number().int().optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export const problems = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [s, ProblemSchema])) as Record<number, typeof ProblemSchema>;
+
+export const NoContent = z.null().meta({ description: 'No content' });

@@ -1,0 +1,84 @@
+import type { FastifyBaseLogger } from 'fastify';
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/connection.ts';
+import { purgeExpiredSessions } from '../modules/auth/service.ts';
+
+/**
+ * Background jobs on pg-boss, in the same database as the data (PGlite or
+ * PostgreSQL) through `Database.jobsAdapter`. On a PostgreSQL server several
+ * Socle processes share the queues; a job runs once.
+ */
+
+export interface JobDefinition {
+  readonly name: string;
+  /** Cron expression (UTC) when the job is periodic. */
+  readonly cron?: string;
+  run(db: Database, data: unknown): Promise<unknown>;
+}
+
+export const JOBS: readonly JobDefinition[] = [
+  {
+    name: 'sessions-purge',
+    cron: '17 3 * * *',
+    run: (db) => purgeExpiredSessions(db),
+  },
+];
+
+export interface Jobs {
+  readonly boss: PgBoss;
+  /** Queue one run of a job now; resolves with its id. */
+  send(name: string, data?: object): Promise<string>;
+  /** Waits until a job completed or failed (polling; for CLI and tests). */
+  waitFor(name: string, id: string, timeoutMs?: number): Promise<{ state: string; output: unknown }>;
+  stop(): Promise<void>;
+}
+
+export interface JobsOptions {
+  readonly pollingIntervalSeconds?: number;
+}
+
+export async function startJobs(db: Database, logger: FastifyBaseLogger, options: JobsOptions = {}): Promise<Jobs> {
+  const boss = new PgBoss({
+    db: db.jobsAdapter,
+    schema: 'pgboss',
+    // PGlite is one session: keep maintenance light.
+    maintenanceIntervalSeconds: 300,
+  } as ConstructorParameters<typeof PgBoss>[0]);
+  boss.on('error', (error) => logger.error({ err: error }, 'job system error'));
+  await boss.start();
+  for (const job of JOBS) {
+    await boss.createQueue(job.name);
+    await boss.work(
+      job.name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+      async ([j]) => {
+        const started = Date.now();
+        const output = await job.run(db, j?.data);
+        logger.info({ job: job.name, id: j?.id, ms: Date.now() - started }, 'job done');
+        return output;
+      },
+    );
+    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+  }
+  return {
+    boss,
+    async send(name, data = {}) {
+      const id = await boss.send(name, data);
+      if (!id) throw new Error(`job ${name} was not queued`);
+      return id;
+    },
+    async waitFor(name, id, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const job = await boss.getJobById(name, id);
+        if (job && ['completed', 'failed', 'cancelled'].includes(job.state))
+          return { state: job.state, output: job.output };
+        if (Date.now() > deadline) throw new Error(`job ${name} ${id} did not finish in ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 5000, wait: true, close: false });
+    },
+  };
+}

@@ -1,0 +1,358 @@
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Role } from '../../../shared/roles.ts';
+import type { Config } from '../../config.ts';
+import { type Database, rows, type Scope, type Tx } from '../../db/connection.ts';
+import { apiTokens, loginAttempts, organisations, schools, sessions, userSchools, users } from '../../db/schema.ts';
+import { AppError } from '../../http/errors.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { Actor } from './actor.ts';
+import { checkPasswordStrength, decideThrottle, newApiToken, normaliseEmail, randomToken, sha256 } from './rules.ts';
+
+// argon2id, OWASP's second recommended profile (19 MiB, 2 passes).
+const ARGON = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return argonHash(password, ARGON);
+}
+
+// Verified against when no account matches, so timing does not tell whether an e-mail exists.
+let dummyHash: Promise<string> | null = null;
+
+export function assertPasswordStrength(password: string, email?: string): void {
+  const problem = checkPasswordStrength(password, email);
+  if (problem) {
+    throw new AppError('PASSWORD_TOO_WEAK', `Password rejected: ${problem.replaceAll('_', ' ')}`, {
+      fields: [{ path: 'password', message: problem, code: `password_${problem}` }],
+    });
+  }
+}
+
+interface LoginInput {
+  email: string;
+  password: string;
+  organisation?: string | undefined;
+  ip: string;
+  requestId: string;
+}
+
+export interface NewSession {
+  readonly token: string;
+  readonly csrfToken: string;
+  readonly absoluteExpiresAt: Date;
+  readonly actor: Actor;
+}
+
+async function countFailures(tx: Tx, scope: 'account' | 'ip', keyHash: string, windowMinutes: number): Promise<Date[]> {
+  const found = await rows<{ attempted_at: string | Date }>(
+    tx,
+    sql`SELECT attempted_at FROM login_attempts
+         WHERE scope = ${scope} AND key_hash = ${keyHash} AND NOT succeeded
+           AND attempted_at > now() - make_interval(mins => ${windowMinutes})
+           AND attempted_at > coalesce((SELECT max(attempted_at) FROM login_attempts
+                                         WHERE scope = ${scope} AND key_hash = ${keyHash} AND succeeded), '-infinity')`,
+  );
+  return found.map((r) => new Date(r.attempted_at));
+}
+
+export async function login(db: Database, config: Config, input: LoginInput): Promise<NewSession> {
+  const email = normaliseEmail(input.email);
+  const accountKey = sha256(`account:${email}`);
+  const ipKey = sha256(`ip:${input.ip}`);
+  const { windowMinutes, maxFailuresPerAccount, maxFailuresPerIp } = config.auth;
+
+  const candidates = await db.asApp(async (tx) => {
+    const now = new Date();
+    for (const [scope, key, max] of [
+      ['account', accountKey, maxFailuresPerAccount],
+      ['ip', ipKey, maxFailuresPerIp],
+    ] as const) {
+      const decision = decideThrottle(await countFailures(tx, scope, key, windowMinutes), now, windowMinutes, max);
+      if (decision.blocked) {
+        throw new AppError('LOGIN_THROTTLED', `Too many failed logins; retry in ${decision.retryAfter} s`, {
+          retryAfter: decision.retryAfter,
+        });
+      }
+    }
+    return rows<{
+      user_id: string;
+      organisation_id: string;
+      organisation_slug: string;
+      password_hash: string | null;
+      active: boolean;
+    }>(tx, sql`SELECT * FROM socle_auth_login_candidates(${email})`);
+  });
+
+  const inOrg = input.organisation ? candidates.filter((c) => c.organisation_slug === input.organisation) : candidates;
+  const matching = [];
+  for (const c of inOrg) {
+    if (c.active && c.password_hash && (await argonVerify(c.password_hash, input.password).catch(() => false))) {
+      matching.push(c);
+    }
+  }
+  if (inOrg.length === 0) {
+    dummyHash ??= hashPassword(randomToken(16));
+    await argonVerify(await dummyHash, input.password).catch(() => false);
+  }
+
+  if (matching.length !== 1) {
+    await db.asApp(async (tx) => {
+      await tx.insert(loginAttempts).values([
+        { scope: 'account', keyHash: accountKey, succeeded: false },
+        { scope: 'ip', keyHash: ipKey, succeeded: false },
+      ]);
+    });
+    if (matching.length > 1) {
+      // The same e-mail and password in two organisations: ask which one.
+      throw new AppError(
+        'ORGANISATION_REQUIRED',
+        'This account exists in several organisations; give the organisation',
+        {
+          organisations: matching.map((m) => m.organisation_slug),
+        },
+      );
+    }
+    throw new AppError('INVALID_CREDENTIALS', 'Invalid e-mail or password');
+  }
+
+  const match = matching[0] as (typeof matching)[number];
+  return db.withOrg(
+    { organisationId: match.organisation_id, userId: match.user_id, actorKind: 'user', requestId: input.requestId },
+    async (scope) => {
+      await scope.tx.insert(loginAttempts).values({ scope: 'account', keyHash: accountKey, succeeded: true });
+      const session = await createSession(scope, config, match.user_id);
+      await scope.tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, match.user_id));
+      await recordAudit(scope, { action: 'auth.login', entityType: 'user', entityId: match.user_id });
+      return session;
+    },
+  );
+}
+
+async function createSession(scope: Scope, config: Config, userId: string): Promise<NewSession> {
+  const token = randomToken(32);
+  const csrfToken = randomToken(24);
+  const now = Date.now();
+  const absoluteExpiresAt = new Date(now + config.auth.sessionAbsoluteHours * 3_600_000);
+  const [row] = await scope.tx
+    .insert(sessions)
+    .values({
+      organisationId: scope.organisationId,
+      userId,
+      tokenHash: sha256(token),
+      csrfToken,
+      idleExpiresAt: new Date(now + config.auth.sessionIdleMinutes * 60_000),
+      absoluteExpiresAt,
+    })
+    .returning({ id: sessions.id });
+  const actor = await loadActor(scope.tx, userId, {
+    via: 'session',
+    sessionId: row?.id ?? null,
+    tokenId: null,
+    csrfToken,
+  });
+  if (!actor) throw new AppError('INVALID_CREDENTIALS');
+  return { token, csrfToken, absoluteExpiresAt, actor };
+}
+
+/** Loads an active user with roles and schools; null when missing or inactive. */
+export async function loadActor(
+  tx: Tx,
+  userId: string,
+  via: Pick<Actor, 'via' | 'sessionId' | 'tokenId' | 'csrfToken'>,
+): Promise<Actor | null> {
+  const [user] = await tx.select().from(users).where(eq(users.id, userId));
+  if (!user?.active) return null;
+  const attached = await tx
+    .select({ id: userSchools.schoolId })
+    .from(userSchools)
+    .where(eq(userSchools.userId, userId));
+  return {
+    userId: user.id,
+    organisationId: user.organisationId,
+    email: user.email,
+    displayName: user.displayName,
+    locale: user.locale === 'en' ? 'en' : 'fr',
+    roles: user.roles as Role[],
+    schoolIds: attached.map((s) => s.id),
+    ...via,
+  };
+}
+
+const TOUCH_AFTER_MS = 60_000;
+
+/** Resolves a session cookie to its actor, sliding the idle expiry. */
+export async function resolveSession(db: Database, config: Config, token: string): Promise<Actor | null> {
+  return db.asApp(async (tx) => {
+    const [s] = await rows<{
+      session_id: string;
+      organisation_id: string;
+      user_id: string;
+      csrf_token: string;
+      last_seen_at: string | Date;
+      idle_expires_at: string | Date;
+      absolute_expires_at: string | Date;
+    }>(tx, sql`SELECT * FROM socle_auth_session(${sha256(token)})`);
+    if (!s) return null;
+    const now = Date.now();
+    if (new Date(s.idle_expires_at).getTime() <= now || new Date(s.absolute_expires_at).getTime() <= now) return null;
+    await tx.execute(sql`SELECT set_config('app.organisation_id', ${s.organisation_id}, true)`);
+    const actor = await loadActor(tx, s.user_id, {
+      via: 'session',
+      sessionId: s.session_id,
+      tokenId: null,
+      csrfToken: s.csrf_token,
+    });
+    if (actor && now - new Date(s.last_seen_at).getTime() > TOUCH_AFTER_MS) {
+      await tx
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now), idleExpiresAt: new Date(now + config.auth.sessionIdleMinutes * 60_000) })
+        .where(eq(sessions.id, s.session_id));
+    }
+    return actor;
+  });
+}
+
+/** Resolves a bearer API token to its owner's actor. */
+export async function resolveApiToken(db: Database, token: string): Promise<Actor | null> {
+  return db.asApp(async (tx) => {
+    const [t] = await rows<{
+      token_id: string;
+      organisation_id: string;
+      user_id: string;
+      last_used_at: string | Date | null;
+      expires_at: string | Date | null;
+      revoked_at: string | Date | null;
+    }>(tx, sql`SELECT * FROM socle_auth_api_token(${sha256(token)})`);
+    if (!t || t.revoked_at) return null;
+    const now = Date.now();
+    if (t.expires_at && new Date(t.expires_at).getTime() <= now) return null;
+    await tx.execute(sql`SELECT set_config('app.organisation_id', ${t.organisation_id}, true)`);
+    const actor = await loadActor(tx, t.user_id, {
+      via: 'token',
+      sessionId: null,
+      tokenId: t.token_id,
+      csrfToken: null,
+    });
+    if (actor && (!t.last_used_at || now - new Date(t.last_used_at).getTime() > TOUCH_AFTER_MS)) {
+      await tx
+        .update(apiTokens)
+        .set({ lastUsedAt: new Date(now) })
+        .where(eq(apiTokens.id, t.token_id));
+    }
+    return actor;
+  });
+}
+
+export async function logout(scope: Scope, actor: Actor): Promise<void> {
+  if (!actor.sessionId) return;
+  await scope.tx.delete(sessions).where(eq(sessions.id, actor.sessionId));
+  await recordAudit(scope, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+}
+
+export async function logoutEverywhere(scope: Scope, actor: Actor): Promise<number> {
+  const deleted = await scope.tx
+    .delete(sessions)
+    .where(eq(sessions.userId, actor.userId))
+    .returning({ id: sessions.id });
+  await recordAudit(scope, {
+    action: 'auth.logout_all',
+    entityType: 'user',
+    entityId: actor.userId,
+    after: { sessionsEnded: deleted.length },
+  });
+  return deleted.length;
+}
+
+export async function changePassword(scope: Scope, actor: Actor, current: string, next: string): Promise<void> {
+  const [user] = await scope.tx.select().from(users).where(eq(users.id, actor.userId));
+  if (!user?.passwordHash || !(await argonVerify(user.passwordHash, current).catch(() => false))) {
+    throw new AppError('VALIDATION_FAILED', 'Current password is wrong', {
+      fields: [{ path: 'currentPassword', message: 'wrong password', code: 'password_wrong' }],
+    });
+  }
+  assertPasswordStrength(next, user.email);
+  await scope.tx
+    .update(users)
+    .set({ passwordHash: await hashPassword(next), passwordChangedAt: new Date(), updatedAt: new Date() })
+    .where(eq(users.id, actor.userId));
+  // Other sessions end: whoever knew the old password is out.
+  await scope.tx
+    .delete(sessions)
+    .where(and(eq(sessions.userId, actor.userId), actor.sessionId ? ne(sessions.id, actor.sessionId) : undefined));
+  await recordAudit(scope, { action: 'auth.password_changed', entityType: 'user', entityId: actor.userId });
+}
+
+export async function describeMe(scope: Scope, actor: Actor) {
+  const [org] = await scope.tx
+    .select({ id: organisations.id, name: organisations.name, slug: organisations.slug })
+    .from(organisations)
+    .where(eq(organisations.id, actor.organisationId));
+  const attached = actor.schoolIds.length
+    ? await scope.tx
+        .select({ id: schools.id, uai: schools.uai, name: schools.name })
+        .from(schools)
+        .innerJoin(userSchools, and(eq(userSchools.schoolId, schools.id), eq(userSchools.userId, actor.userId)))
+        .orderBy(schools.name)
+    : [];
+  return { organisation: org ?? null, schools: attached };
+}
+
+// ---- API tokens -------------------------------------------------------------
+
+function presentToken(t: typeof apiTokens.$inferSelect) {
+  return {
+    id: t.id,
+    name: t.name,
+    prefix: t.tokenPrefix,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export async function createApiToken(scope: Scope, userId: string, name: string, expiresAt: Date | null) {
+  const { token, hash, prefix } = newApiToken();
+  const [row] = await scope.tx
+    .insert(apiTokens)
+    .values({ organisationId: scope.organisationId, userId, name, tokenHash: hash, tokenPrefix: prefix, expiresAt })
+    .returning();
+  if (!row) throw new AppError('INTERNAL');
+  const presented = presentToken(row);
+  await recordAudit(scope, { action: 'token.created', entityType: 'api_token', entityId: row.id, after: presented });
+  return { ...presented, token };
+}
+
+export async function findApiTokens(scope: Scope, userId: string) {
+  const found = await scope.tx
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt));
+  return found.map(presentToken);
+}
+
+export async function revokeApiToken(scope: Scope, userId: string, tokenId: string) {
+  const [row] = await scope.tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning();
+  if (!row) throw new AppError('NOT_FOUND', 'API token not found');
+  await recordAudit(scope, { action: 'token.revoked', entityType: 'api_token', entityId: row.id });
+}
+
+/** Daily job: drop expired sessions and old throttle counters, across organisations. */
+export async function purgeExpiredSessions(db: Database): Promise<{ sessions: number; attempts: number }> {
+  return db.system(async (tx) => {
+    const s = await tx
+      .delete(sessions)
+      .where(sql`${sessions.absoluteExpiresAt} <= now() OR ${sessions.idleExpiresAt} <= now()`)
+      .returning({ id: sessions.id });
+    const a = await tx
+      .delete(loginAttempts)
+      .where(sql`${loginAttempts.attemptedAt} < now() - interval '1 day'`)
+      .returning({ id: loginAttempts.id });
+    return { sessions: s.length, attempts: a.length };
+  });
+}

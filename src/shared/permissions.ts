@@ -1,0 +1,41 @@
+import type { Role } from './roles.ts';
+
+/**
+ * The permission table: which roles may perform each action. Pure code,
+ * shared by the server (enforcement) and the web UI (which never re-derives
+ * permissions: it reads them from `/api/auth/me` and from `can` on rows).
+ * Deny by default: an action absent from the table is allowed to no one.
+ * Object-level checks (own school, own token) happen in the services.
+ */
+export const PERMISSIONS = {
+  /** See the organisation's name and public settings. */
+  'organisation.read': ['admin', 'manager', 'technician', 'finance', 'director', 'teacher', 'periscolaire', 'auditor'],
+  /** Change organisation settings. */
+  'organisation.manage': ['admin'],
+  /** List and read user accounts. */
+  'users.read': ['admin', 'manager', 'auditor'],
+  /** Create users, change their roles, schools, activity and passwords. */
+  'users.manage': ['admin'],
+  /** Browse the audit trail. */
+  'audit.read': ['admin', 'auditor'],
+  /** Verify the audit chain. */
+  'audit.verify': ['admin', 'auditor'],
+  /** Create and revoke one's own API tokens. */
+  'tokens.manage': ['admin', 'manager', 'technician', 'finance', 'auditor'],
+  /** Read schools (restricted to attached schools for school-scoped roles). */
+  'schools.read': ['admin', 'manager', 'technician', 'finance', 'director', 'teacher', 'periscolaire', 'auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  const allowed = PERMISSIONS[permission] as readonly Role[] | undefined;
+  if (!allowed) return false;
+  return roles.some((r) => allowed.includes(r));
+}
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  return ALL_PERMISSIONS.filter((p) => can(roles, p));
+}

@@ -19,13 +19,16 @@ import {
 import { authPlugin } from './http/auth.ts';
 import { AppError, type InvalidField, toProblem } from './http/errors.ts';
 import type { App, AppDeps } from './http/types.ts';
+
+export { API_VERSION };
+
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { schoolRoutes } from './modules/schools/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
-export const API_VERSION = '0.1.0';
+import { API_VERSION } from './version.ts';
 
 export interface BuildOptions {
   /** Directory of the built web UI; serve it when present. */

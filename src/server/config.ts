@@ -47,6 +47,8 @@ const EnvSchema = z.object({
   SOCLE_JOBS: bool(true),
   /** Log level (pino). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Contact address shown on the accessibility statement and login page (report a problem). */
+  SOCLE_CONTACT_EMAIL: z.email().optional(),
   /** Maximum JSON body size in bytes. */
   SOCLE_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
 });
@@ -80,6 +82,7 @@ export interface Config {
   };
   readonly jobs: { readonly enabled: boolean };
   readonly logLevel: string;
+  readonly contactEmail: string | null;
 }
 
 export class ConfigError extends Error {
@@ -124,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     jobs: { enabled: e.SOCLE_JOBS },
     logLevel: e.LOG_LEVEL,
+    contactEmail: e.SOCLE_CONTACT_EMAIL ?? null,
   };
   return deepFreeze(config);
 }

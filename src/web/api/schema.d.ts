@@ -1,5 +1,41 @@
 // Generated from openapi/openapi.json by scripts/openapi.ts — do not edit.
 export interface paths {
+    "/api/public/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the login and accessibility pages show before sign-in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicInfo"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1201,6 +1237,13 @@ export interface components {
                 expected: number;
             };
         };
+        PublicInfoInput: {
+            organisationName: string | null;
+            contactEmail: string | null;
+            /** @enum {string} */
+            accessibilityStatus: "non_evalue" | "partiel" | "total";
+            version: string;
+        };
         UserInput: {
             /** Format: uuid */
             id: string;
@@ -1380,6 +1423,13 @@ export interface components {
                 applied: number;
                 expected: number;
             };
+        };
+        PublicInfo: {
+            organisationName: string | null;
+            contactEmail: string | null;
+            /** @enum {string} */
+            accessibilityStatus: "non_evalue" | "partiel" | "total";
+            version: string;
         };
         User: {
             /** Format: uuid */

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { rows } from '../../db/connection.ts';
 import { AppError } from '../../http/errors.ts';
 import { problems } from '../../http/schemas.ts';
 import type { App, AppDeps } from '../../http/types.ts';
+import { API_VERSION } from '../../version.ts';
 
 const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 const ReadySchema = z
@@ -13,7 +15,43 @@ const ReadySchema = z
   })
   .meta({ id: 'Ready' });
 
-export function systemRoutes(app: App, { db }: AppDeps) {
+const PublicInfoSchema = z
+  .object({
+    /** Name of the organisation when the instance serves exactly one. */
+    organisationName: z.string().nullable(),
+    /** Where to report a problem (accessibility statement). */
+    contactEmail: z.string().nullable(),
+    /** RGAA compliance status: not evaluated until an audit is done. */
+    accessibilityStatus: z.enum(['non_evalue', 'partiel', 'total']),
+    version: z.string(),
+  })
+  .meta({ id: 'PublicInfo' });
+
+export function systemRoutes(app: App, { db, config }: AppDeps) {
+  app.get(
+    '/api/public/info',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: 'What the login and accessibility pages show before sign-in',
+        response: { 200: PublicInfoSchema },
+      },
+    },
+    async () => {
+      const orgs = await rows<{ name: string }>(
+        db.owner,
+        sql`SELECT name FROM organisations ORDER BY created_at LIMIT 2`,
+      );
+      return {
+        organisationName: orgs.length === 1 ? (orgs[0]?.name ?? null) : null,
+        contactEmail: config.contactEmail,
+        accessibilityStatus: 'non_evalue' as const,
+        version: API_VERSION,
+      };
+    },
+  );
+
   app.get(
     '/api/health',
     {

@@ -76,6 +76,12 @@ function fieldsFromValidation(error: FastifyError): InvalidField[] {
   });
 }
 
+function databaseErrorCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e.cause?.code === 'string' ? e.cause.code : e.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
 /** Error responses are RFC 9457 documents: declare their media type. */
 function problemContentType<T>(document: T): T {
   const paths =
@@ -156,8 +162,21 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       appError = new AppError('METHOD_NOT_ALLOWED');
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       appError = new AppError('BAD_REQUEST', 'Malformed request');
+    } else if (databaseErrorCode(error) === '23505') {
+      // Unique constraints are the backstop of services' own checks.
+      appError = new AppError('CONFLICT', 'This would create a duplicate');
+    } else if (databaseErrorCode(error) === '23503') {
+      appError = new AppError('CONFLICT', 'This refers to, or is referred to by, another record');
     } else {
-      request.log.error({ err: error }, 'unhandled error');
+      // Drizzle's message carries the query parameters (personal data): log the cause only.
+      const cause = (error as { cause?: { code?: string; message?: string; table?: string; constraint?: string } })
+        .cause;
+      request.log.error(
+        cause?.code
+          ? { db: { code: cause.code, message: cause.message, table: cause.table, constraint: cause.constraint } }
+          : { err: { type: error.name, message: error.message, stack: error.stack } },
+        'unhandled error',
+      );
       appError = new AppError('INTERNAL', `Unexpected error; quote request id ${request.id} to support`);
     }
     if (appError.details.retryAfter !== undefined) reply.header('retry-after', String(appError.details.retryAfter));
@@ -197,7 +216,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       const out = jsonSchemaTransform(input);
       // Public routes need no credentials.
       if ((input.route.config as { public?: boolean } | undefined)?.public) {
-        (out.schema as Record<string, unknown>).security = [];
+        return { ...out, schema: { ...(out.schema as object), security: [] } };
       }
       return out;
     },

@@ -132,6 +132,9 @@ async function openPglite(dataDir: string, existing?: PGlite): Promise<Database>
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (restart, failover, admin
+  // command) is discarded by the pool; it must not crash the process.
+  pool.on('error', () => undefined);
   // Fail fast with a clear message when the server is unreachable.
   try {
     const c = await pool.connect();

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+/** The `socle` command as users run it, on a real database of its own. */
+
+const root = path.resolve(import.meta.dirname, '../..');
+let env: Record<string, string>;
+let dir: string | null = null;
+let dbName: string | null = null;
+
+before(async () => {
+  env = { ...(process.env as Record<string, string>), LOG_LEVEL: 'silent', SOCLE_DEMO: '1', SOCLE_JOBS: '0' };
+  if (process.env.DATABASE_URL) {
+    const pg = (await import('pg')).default;
+    dbName = `socle_cli_${process.pid}`;
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${dbName}`);
+    await c.query(`CREATE DATABASE ${dbName}`);
+    await c.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${dbName}`;
+    env.DATABASE_URL = url.toString();
+  } else {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'socle-cli-'));
+    env.SOCLE_DATA_DIR = dir;
+    env.DATABASE_URL = '';
+  }
+});
+
+after(async () => {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (dbName && process.env.DATABASE_URL) {
+    const pg = (await import('pg')).default;
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await c.end();
+  }
+});
+
+const socle = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/socle.mjs', ...args], { cwd: root, env, encoding: 'utf8' });
+
+describe('socle CLI', () => {
+  it('migrates, seeds the demo once, creates users and tokens, reports bad input clearly', { timeout: 180_000 }, () => {
+    const migrate = socle('migrate', '--json');
+    assert.equal(migrate.status, 0, migrate.stderr);
+    const status = JSON.parse(migrate.stdout) as { applied: number; expected: number };
+    assert.equal(status.applied, status.expected);
+
+    const seed = socle('seed', 'demo', '--json');
+    assert.equal(seed.status, 0, seed.stderr);
+    const seeded = JSON.parse(seed.stdout) as { created: boolean; accounts: { role: string }[] };
+    assert.equal(seeded.created, true);
+    assert.equal(seeded.accounts.length, 8);
+    assert.equal((JSON.parse(socle('seed', 'demo', '--json').stdout) as { created: boolean }).created, false);
+
+    const created = socle(
+      'user',
+      'create',
+      '--email',
+      'Dir@Example.org',
+      '--password',
+      'directrice passphrase',
+      '--role',
+      'director',
+      '--school',
+      '0720022h',
+      '--json',
+    );
+    assert.equal(created.status, 0, created.stderr);
+    assert.equal((JSON.parse(created.stdout) as { created: boolean }).created, true);
+    const again = socle(
+      'user',
+      'create',
+      '--email',
+      'dir@example.org',
+      '--password',
+      'another passphrase',
+      '--role',
+      'teacher',
+      '--json',
+    );
+    assert.equal((JSON.parse(again.stdout) as { created: boolean }).created, false, 'idempotent: resets the password');
+
+    const weak = socle('user', 'create', '--email', 'x@example.org', '--password', 'weak', '--role', 'teacher');
+    assert.equal(weak.status, 1);
+    assert.match(weak.stderr, /too short/);
+    const badRole = socle(
+      'user',
+      'create',
+      '--email',
+      'x@example.org',
+      '--password',
+      'long enough passphrase',
+      '--role',
+      'emperor',
+    );
+    assert.notEqual(badRole.status, 0);
+    assert.match(badRole.stderr, /unknown role/);
+    const badSchool = socle(
+      'user',
+      'create',
+      '--email',
+      'x@example.org',
+      '--password',
+      'long enough passphrase',
+      '--role',
+      'teacher',
+      '--school',
+      '9999999Z',
+    );
+    assert.equal(badSchool.status, 1);
+    assert.match(badSchool.stderr, /No school with UAI 9999999Z/);
+
+    const token = socle('token', 'create', '--email', 'dir@example.org', '--name', 'script');
+    assert.equal(token.status, 0, token.stderr);
+    assert.match(token.stdout.trim(), /^socle_pat_[A-Za-z0-9_-]{43}$/);
+    const noUser = socle('token', 'create', '--email', 'ghost@example.org', '--name', 'script');
+    assert.equal(noUser.status, 1);
+    assert.match(noUser.stderr, /No account ghost@example.org/);
+
+    const verify = socle('audit', 'verify');
+    assert.equal(verify.status, 0, verify.stderr);
+  });
+});

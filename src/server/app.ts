@@ -93,9 +93,8 @@ function problemContentType<T>(document: T): T {
   for (const operations of Object.values(paths)) {
     for (const operation of Object.values(operations)) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
-        if (Number(status) >= 400 && response.content?.['application/json']) {
-          response.content = { 'application/problem+json': response.content['application/json'] };
-        }
+        const first = response.content && Object.values(response.content)[0];
+        if (Number(status) >= 400 && first) response.content = { 'application/problem+json': first };
       }
     }
   }

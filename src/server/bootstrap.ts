@@ -4,12 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../shared/roles.ts';
+import { currentSchoolYear } from '../shared/school-year.ts';
 import type { Config } from './config.ts';
 import type { Database, Scope } from './db/connection.ts';
-import { organisations, schools, userSchools, users } from './db/schema.ts';
+import { classes, organisations, schools, userSchools, users } from './db/schema.ts';
 import { recordAudit } from './modules/audit/service.ts';
 import { normaliseEmail, randomToken } from './modules/auth/rules.ts';
 import { assertPasswordStrength, hashPassword } from './modules/auth/service.ts';
+import { importSchools } from './modules/schools/import.ts';
+import { generateClasses } from './modules/schools/rules.ts';
 
 /**
  * First-start provisioning. On an empty database: the demo organisation
@@ -72,6 +75,44 @@ interface LeMansRow {
   uai: string;
   nom: string;
   type: string;
+  nombre_classes: string;
+  nombre_eleves: string;
+  eleves_preelementaire: string;
+  eleves_elementaire: string;
+  note: string;
+}
+
+/**
+ * The published files give class counts, not class lists: the demo's
+ * classes of the current school year are generated from them and marked
+ * `generated`. Schools the source flags as probably closed get none.
+ */
+async function generateDemoClasses(scope: Scope, rows: LeMansRow[]): Promise<void> {
+  const year = currentSchoolYear();
+  const ids = new Map(
+    (await scope.tx.select({ id: schools.id, uai: schools.uai }).from(schools)).map((s) => [s.uai, s.id] as const),
+  );
+  const values = rows.flatMap((r) => {
+    const schoolId = ids.get(r.uai.trim().toUpperCase());
+    const count = Number(r.nombre_classes);
+    if (!schoolId || !Number.isInteger(count) || count <= 0 || /ferm/i.test(r.note)) return [];
+    return generateClasses({
+      kind: r.type,
+      classes: count,
+      pupils: Number(r.nombre_eleves) || 0,
+      pupilsMaternelle: Number(r.eleves_preelementaire) || 0,
+      pupilsElementaire: Number(r.eleves_elementaire) || 0,
+    }).map((c) => ({
+      organisationId: scope.organisationId,
+      schoolId,
+      year,
+      name: c.name,
+      levels: c.levels,
+      pupils: c.pupils,
+      generated: true,
+    }));
+  });
+  for (let i = 0; i < values.length; i += 500) await scope.tx.insert(classes).values(values.slice(i, i + 500));
 }
 
 export async function seedDemo(db: Database): Promise<DemoAccount[]> {
@@ -91,29 +132,23 @@ export async function seedDemo(db: Database): Promise<DemoAccount[]> {
       .returning();
     if (!org) throw new Error('demo organisation not created');
     const scope: Scope = { ...systemScope(org.id), tx };
-    const inserted = await tx
-      .insert(schools)
-      .values(
-        rows.map((r) => ({
-          organisationId: org.id,
-          uai: r.uai.trim().toUpperCase(),
-          name: r.nom.trim(),
-          kind: ['maternelle', 'elementaire', 'primaire'].includes(r.type) ? r.type : 'primaire',
-        })),
-      )
-      .returning({ id: schools.id, uai: schools.uai, name: schools.name, kind: schools.kind });
     await recordAudit(scope, {
       action: 'organisation.created',
       entityType: 'organisation',
       entityId: org.id,
       after: { name: org.name, slug: org.slug, demo: true },
     });
-    await recordAudit(scope, {
-      action: 'school.imported',
-      entityType: 'school',
-      after: { count: inserted.length, source: 'le_mans_ecoles_publiques.csv' },
+    // The city's real schools, through the same importer as any file.
+    await importSchools(scope, new Uint8Array(fs.readFileSync(seedFile('le_mans_ecoles_publiques.csv'))), {
+      format: 'socle',
+      communes: [],
     });
-
+    await tx.update(schools).set({ source: 'demo' }).where(eq(schools.organisationId, org.id));
+    await generateDemoClasses(scope, rows);
+    const inserted = await tx
+      .select({ id: schools.id, uai: schools.uai, name: schools.name, kind: schools.kind })
+      .from(schools)
+      .where(eq(schools.organisationId, org.id));
     const elementary = inserted.filter((s) => s.kind !== 'maternelle').sort((a, b) => a.name.localeCompare(b.name));
     const first = elementary[0];
     const second = elementary[1];

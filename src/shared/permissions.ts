@@ -24,6 +24,16 @@ export const PERMISSIONS = {
   'tokens.manage': ['admin', 'manager', 'technician', 'finance', 'auditor'],
   /** Read schools (restricted to attached schools for school-scoped roles). */
   'schools.read': ['admin', 'manager', 'technician', 'finance', 'director', 'teacher', 'periscolaire', 'auditor'],
+  /** Create, edit, close schools. */
+  'schools.manage': ['admin', 'manager'],
+  /** Import school files (Annuaire, effectifs, IPS, Socle CSV). */
+  'schools.import': ['admin', 'manager'],
+  /** Classes of a school (a director, for their own school). */
+  'schools.classes.manage': ['admin', 'manager', 'director'],
+  /** Buildings and rooms of a school. */
+  'schools.rooms.manage': ['admin', 'manager', 'director', 'technician'],
+  /** Network facts of a school. */
+  'schools.network.manage': ['admin', 'manager', 'technician'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -71,6 +71,7 @@ export class Agent {
   get = (url: string, options?: RequestOptions) => this.request('GET', url, options);
   post = (url: string, body?: unknown, options?: RequestOptions) => this.request('POST', url, { ...options, body });
   patch = (url: string, body?: unknown, options?: RequestOptions) => this.request('PATCH', url, { ...options, body });
+  put = (url: string, body?: unknown, options?: RequestOptions) => this.request('PUT', url, { ...options, body });
   delete = (url: string, options?: RequestOptions) => this.request('DELETE', url, options);
 
   async login(email: string, password: string): Promise<LightMyRequestResponse> {

@@ -4,8 +4,12 @@ import {
   bigserial,
   boolean,
   check,
+  date,
+  doublePrecision,
   index,
+  integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -35,8 +39,9 @@ export const organisations = pgTable('organisations', {
 });
 
 /**
- * Minimal school record: enough for user school scopes and the demo. The
- * schools module extends it (address, classes, rooms, network facts).
+ * Schools (DOMAIN.md §2). `name` is the official name (Annuaire),
+ * `usualName` what the city calls it. A school is never hard-deleted once
+ * referenced: it is closed (`closedOn`).
  */
 export const schools = pgTable(
   'schools',
@@ -47,13 +52,175 @@ export const schools = pgTable(
       .references(() => organisations.id),
     uai: text('uai').notNull(),
     name: text('name').notNull(),
+    usualName: text('usual_name'),
     kind: text('kind').notNull(),
+    sector: text('sector').notNull().default('public'),
+    address: text('address'),
+    postcode: text('postcode'),
+    communeCode: text('commune_code'),
+    communeName: text('commune_name'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    priorityEducation: text('priority_education').notNull().default('none'),
+    circonscriptionCode: text('circonscription_code'),
+    circonscriptionName: text('circonscription_name'),
+    /** Indice de position sociale (IPS), when known, and its school year. */
+    ips: numeric('ips', { precision: 5, scale: 1, mode: 'number' }),
+    ipsYear: text('ips_year'),
+    openedOn: date('opened_on', { mode: 'string' }),
+    closedOn: date('closed_on', { mode: 'string' }),
+    closingAnnounced: boolean('closing_announced').notNull().default(false),
+    schoolGroup: text('school_group'),
+    /** Where the record came from: demo, annuaire, effectifs, ips, socle, manual. */
+    source: text('source').notNull().default('manual'),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('schools_org_uai_key').on(t.organisationId, t.uai),
+    index('schools_org_name_idx').on(t.organisationId, t.name),
     check('schools_uai_format', sql`${t.uai} ~ '^[0-9]{7}[A-Z]$'`),
     check('schools_kind_check', sql`${t.kind} in ('maternelle','elementaire','primaire','application')`),
+    check('schools_sector_check', sql`${t.sector} in ('public','private')`),
+    check('schools_priority_check', sql`${t.priorityEducation} in ('none','REP','REP+')`),
+    check('schools_lat_check', sql`${t.latitude} between -90 and 90`),
+    check('schools_lon_check', sql`${t.longitude} between -180 and 180`),
+    check('schools_dates_check', sql`${t.closedOn} is null or ${t.openedOn} is null or ${t.closedOn} >= ${t.openedOn}`),
+  ],
+);
+
+/** Pupils and classes of one school for one rentrée (2023 = school year 2023-2024). */
+export const schoolYears = pgTable(
+  'school_years',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    year: integer('year').notNull(),
+    pupils: integer('pupils'),
+    classesCount: integer('classes_count'),
+    /** Pupils per level as published (CP, CE1…, preelementaire, ulis). */
+    pupilsByLevel: jsonb('pupils_by_level').$type<Record<string, number>>().notNull().default({}),
+    source: text('source').notNull().default('manual'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('school_years_school_year_key').on(t.schoolId, t.year),
+    check('school_years_year_check', sql`${t.year} between 1990 and 2100`),
+    check('school_years_counts_check', sql`coalesce(${t.pupils}, 0) >= 0 and coalesce(${t.classesCount}, 0) >= 0`),
+  ],
+);
+
+export const buildings = pgTable(
+  'buildings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    name: text('name').notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('buildings_school_name_key').on(t.schoolId, t.name)],
+);
+
+export const rooms = pgTable(
+  'rooms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    buildingId: uuid('building_id').references(() => buildings.id),
+    name: text('name').notNull(),
+    /** classroom, computer_room, library (BCD), staff_room, office, technical, other. */
+    kind: text('kind').notNull().default('classroom'),
+    floor: text('floor'),
+    notes: text('notes'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('rooms_school_name_key').on(t.schoolId, t.name),
+    check(
+      'rooms_kind_check',
+      sql`${t.kind} in ('classroom','computer_room','library','staff_room','office','technical','periscolaire','other')`,
+    ),
+  ],
+);
+
+/** A class of one school in one rentrée; its classroom that year. */
+export const classes = pgTable(
+  'classes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    levels: text('levels').array().notNull().default(sql`'{}'::text[]`),
+    pupils: integer('pupils'),
+    ulis: boolean('ulis').notNull().default(false),
+    roomId: uuid('room_id').references(() => rooms.id),
+    /** True when made up from published class counts, not entered by the school. */
+    generated: boolean('generated').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('classes_school_year_name_key').on(t.schoolId, t.year, t.name),
+    uniqueIndex('classes_room_year_key').on(t.roomId, t.year),
+    index('classes_org_year_idx').on(t.organisationId, t.year),
+    check('classes_levels_check', sql`${t.levels} <@ array['TPS','PS','MS','GS','CP','CE1','CE2','CM1','CM2']::text[]`),
+    check('classes_pupils_check', sql`coalesce(${t.pupils}, 0) >= 0`),
+    check('classes_year_check', sql`${t.year} between 1990 and 2100`),
+  ],
+);
+
+/** Network facts of a school (one row per school). */
+export const schoolNetworks = pgTable(
+  'school_networks',
+  {
+    schoolId: uuid('school_id')
+      .primaryKey()
+      .references(() => schools.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** fibre, vdsl, adsl, cable, 4g_5g, satellite, other, none. */
+    internetAccess: text('internet_access'),
+    bandwidthDownMbps: numeric('bandwidth_down_mbps', { precision: 9, scale: 2, mode: 'number' }),
+    bandwidthUpMbps: numeric('bandwidth_up_mbps', { precision: 9, scale: 2, mode: 'number' }),
+    /** yes, partial, no. */
+    wiredNetwork: text('wired_network'),
+    wifiPresent: boolean('wifi_present'),
+    /** Loi n° 2015-136, art. 7: the conseil d'école is informed before a new radio network. */
+    conseilEcoleInformedOn: date('conseil_ecole_informed_on', { mode: 'string' }),
+    notes: text('notes'),
+    ...timestamps,
+  },
+  (t) => [
+    check(
+      'school_networks_access_check',
+      sql`${t.internetAccess} in ('fibre','vdsl','adsl','cable','4g_5g','satellite','other','none')`,
+    ),
+    check('school_networks_wired_check', sql`${t.wiredNetwork} in ('yes','partial','no')`),
+    check(
+      'school_networks_bandwidth_check',
+      sql`coalesce(${t.bandwidthDownMbps}, 0) >= 0 and coalesce(${t.bandwidthUpMbps}, 0) >= 0`,
+    ),
   ],
 );
 

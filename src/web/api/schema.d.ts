@@ -932,10 +932,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Schools the user can see */
+        /** Schools the user can see: search, filters, sort, pagination with total */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    q?: string;
+                    kind?: "maternelle" | "elementaire" | "primaire" | "application";
+                    priorityEducation?: "none" | "REP" | "REP+";
+                    circonscription?: string;
+                    communeCode?: string;
+                    status?: "open" | "closed" | "all";
+                    sort?: "name" | "uai" | "commune" | "pupils" | "ips";
+                    order?: "asc" | "desc";
+                    limit?: number;
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -948,7 +959,150 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SchoolRef"][];
+                        "application/json": components["schemas"]["SchoolList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a school */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateSchoolInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["School"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered list as CSV (;-separated, UTF-8 with BOM) or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    kind?: "maternelle" | "elementaire" | "primaire" | "application";
+                    priorityEducation?: "none" | "REP" | "REP+";
+                    circonscription?: string;
+                    communeCode?: string;
+                    status?: "open" | "closed" | "all";
+                    sort?: "name" | "uai" | "commune" | "pupils" | "ips";
+                    order?: "asc" | "desc";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV or XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Default Response */
@@ -973,6 +1127,1226 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open schools with coordinates, for the map */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolMapPoint"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a school file (Annuaire de l’éducation, effectifs, IPS, Socle CSV) sent as the body; upserts by UAI. Invalid rows → 400 listing each (line, column, reason) and nothing written, unless skipInvalid=true. */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "annuaire" | "effectifs" | "ips" | "socle";
+                    dryRun?: "true" | "false";
+                    skipInvalid?: "true" | "false";
+                    communes?: string;
+                    scope?: "communes" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the CSV file */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolImportReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One school with its network facts and yearly figures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["School"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a school entered by mistake (refused once referenced: close it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a school */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateSchoolInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["School"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/schools/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a school (schools are closed, not deleted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CloseSchoolInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["School"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a closed school */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["School"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/{id}/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the network facts of a school */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateNetworkInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["School"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/{id}/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Classes of a school for a rentrée (default: the current school year) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolClass"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a class */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateClassInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolClass"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a class */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a class (name, levels, pupils, ULIS, classroom) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateClassInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolClass"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/schools/{id}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rooms of a school, with the class using each this year */
+        get: {
+            parameters: {
+                query?: {
+                    archived?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a room */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateRoomInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit or archive a room */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateRoomInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/schools/{id}/buildings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Buildings of a school */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Building"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a building */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateBuildingInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Building"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1185,7 +2559,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -1216,12 +2590,272 @@ export interface components {
             revokedAt: string | null;
             token: string;
         };
-        SchoolRefInput: {
+        CreateSchoolInputInput: {
+            uai: string;
+            name: string;
+            usualName?: string | null;
+            /** @enum {string} */
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
+            /**
+             * @default public
+             * @enum {string}
+             */
+            sector: "public" | "private";
+            address?: string | null;
+            postcode?: string | null;
+            communeCode?: string | null;
+            communeName?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /**
+             * @default none
+             * @enum {string}
+             */
+            priorityEducation: "none" | "REP" | "REP+";
+            circonscriptionCode?: string | null;
+            circonscriptionName?: string | null;
+            ips?: number | null;
+            ipsYear?: string | null;
+            openedOn?: string | null;
+            schoolGroup?: string | null;
+        };
+        UpdateSchoolInputInput: {
+            name?: string;
+            usualName?: string | null;
+            /** @enum {string} */
+            kind?: "maternelle" | "elementaire" | "primaire" | "application";
+            /** @enum {string} */
+            sector?: "public" | "private";
+            address?: string | null;
+            postcode?: string | null;
+            communeCode?: string | null;
+            communeName?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /** @enum {string} */
+            priorityEducation?: "none" | "REP" | "REP+";
+            circonscriptionCode?: string | null;
+            circonscriptionName?: string | null;
+            ips?: number | null;
+            ipsYear?: string | null;
+            openedOn?: string | null;
+            schoolGroup?: string | null;
+        };
+        CloseSchoolInputInput: {
+            /** Format: date */
+            closedOn: string;
+        };
+        SchoolSummaryInput: {
             /** Format: uuid */
             id: string;
             uai: string;
             name: string;
-            kind: string;
+            usualName: string | null;
+            /** @enum {string} */
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
+            /** @enum {string} */
+            sector: "public" | "private";
+            communeCode: string | null;
+            communeName: string | null;
+            /** @enum {string} */
+            priorityEducation: "none" | "REP" | "REP+";
+            circonscriptionName: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            ips: number | null;
+            /** @enum {string} */
+            status: "open" | "closing" | "closed";
+            year: number | null;
+            pupils: number | null;
+            classesCount: number | null;
+        };
+        SchoolListInput: {
+            items: components["schemas"]["SchoolSummaryInput"][];
+            total: number;
+        };
+        SchoolNetworkInput: {
+            internetAccess: ("fibre" | "vdsl" | "adsl" | "cable" | "4g_5g" | "satellite" | "other" | "none") | null;
+            bandwidthDownMbps: number | null;
+            bandwidthUpMbps: number | null;
+            wiredNetwork: ("yes" | "partial" | "no") | null;
+            wifiPresent: boolean | null;
+            conseilEcoleInformedOn: string | null;
+            notes: string | null;
+            updatedAt: string | null;
+        };
+        UpdateNetworkInputInput: {
+            internetAccess?: ("fibre" | "vdsl" | "adsl" | "cable" | "4g_5g" | "satellite" | "other" | "none") | null;
+            bandwidthDownMbps?: number | null;
+            bandwidthUpMbps?: number | null;
+            wiredNetwork?: ("yes" | "partial" | "no") | null;
+            wifiPresent?: boolean | null;
+            conseilEcoleInformedOn?: string | null;
+            notes?: string | null;
+        };
+        SchoolYearInput: {
+            year: number;
+            pupils: number | null;
+            classesCount: number | null;
+            pupilsByLevel: {
+                [key: string]: number;
+            };
+            source: string;
+        };
+        SchoolInput: {
+            /** Format: uuid */
+            id: string;
+            uai: string;
+            name: string;
+            usualName: string | null;
+            /** @enum {string} */
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
+            /** @enum {string} */
+            sector: "public" | "private";
+            communeCode: string | null;
+            communeName: string | null;
+            /** @enum {string} */
+            priorityEducation: "none" | "REP" | "REP+";
+            circonscriptionName: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            ips: number | null;
+            /** @enum {string} */
+            status: "open" | "closing" | "closed";
+            year: number | null;
+            pupils: number | null;
+            classesCount: number | null;
+            address: string | null;
+            postcode: string | null;
+            circonscriptionCode: string | null;
+            ipsYear: string | null;
+            openedOn: string | null;
+            closedOn: string | null;
+            closingAnnounced: boolean;
+            schoolGroup: string | null;
+            source: string;
+            network: components["schemas"]["SchoolNetworkInput"];
+            years: components["schemas"]["SchoolYearInput"][];
+            createdAt: string;
+            updatedAt: string;
+            can: {
+                update: boolean;
+                close: boolean;
+                manageClasses: boolean;
+                manageRooms: boolean;
+                manageNetwork: boolean;
+            };
+        };
+        SchoolClassInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            year: number;
+            name: string;
+            levels: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
+            pupils: number | null;
+            ulis: boolean;
+            roomId: string | null;
+            roomName: string | null;
+            generated: boolean;
+        };
+        CreateClassInputInput: {
+            year?: number;
+            name: string;
+            levels: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
+            pupils?: number | null;
+            /** @default false */
+            ulis: boolean;
+            roomId?: string | null;
+        };
+        UpdateClassInputInput: {
+            name?: string;
+            levels?: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
+            pupils?: number | null;
+            ulis?: boolean;
+            roomId?: string | null;
+        };
+        RoomInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            buildingId: string | null;
+            buildingName: string | null;
+            name: string;
+            /** @enum {string} */
+            kind: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
+            floor: string | null;
+            notes: string | null;
+            archived: boolean;
+            currentClass: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+        };
+        CreateRoomInputInput: {
+            name: string;
+            /**
+             * @default classroom
+             * @enum {string}
+             */
+            kind: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
+            buildingId?: string | null;
+            floor?: string | null;
+            notes?: string | null;
+        };
+        UpdateRoomInputInput: {
+            name?: string;
+            /** @enum {string} */
+            kind?: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
+            buildingId?: string | null;
+            floor?: string | null;
+            notes?: string | null;
+            archived?: boolean;
+        };
+        BuildingInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            name: string;
+        };
+        CreateBuildingInputInput: {
+            name: string;
+        };
+        SchoolImportReportInput: {
+            /** @enum {string} */
+            format: "annuaire" | "effectifs" | "ips" | "socle";
+            encoding: string;
+            rowsRead: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            yearsWritten: number;
+            rejected: {
+                line: number;
+                column: string;
+                reason: string;
+                value?: string;
+            }[];
+            skipped: {
+                [key: string]: number;
+            };
+            dryRun: boolean;
+            written: boolean;
+        };
+        SchoolMapPointInput: {
+            /** Format: uuid */
+            id: string;
+            uai: string;
+            name: string;
+            /** @enum {string} */
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
+            /** @enum {string} */
+            priorityEducation: "none" | "REP" | "REP+";
+            latitude: number;
+            longitude: number;
         };
         HealthInput: {
             /** @constant */
@@ -1372,7 +3006,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -1403,12 +3037,272 @@ export interface components {
             revokedAt: string | null;
             token: string;
         };
-        SchoolRef: {
+        CreateSchoolInput: {
+            uai: unknown;
+            name: string;
+            usualName?: string | null;
+            /** @enum {string} */
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
+            /**
+             * @default public
+             * @enum {string}
+             */
+            sector: "public" | "private";
+            address?: string | null;
+            postcode?: string | null;
+            communeCode?: string | null;
+            communeName?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /**
+             * @default none
+             * @enum {string}
+             */
+            priorityEducation: "none" | "REP" | "REP+";
+            circonscriptionCode?: string | null;
+            circonscriptionName?: string | null;
+            ips?: number | null;
+            ipsYear?: string | null;
+            openedOn?: string | null;
+            schoolGroup?: string | null;
+        };
+        UpdateSchoolInput: {
+            name?: string;
+            usualName?: string | null;
+            /** @enum {string} */
+            kind?: "maternelle" | "elementaire" | "primaire" | "application";
+            /** @enum {string} */
+            sector?: "public" | "private";
+            address?: string | null;
+            postcode?: string | null;
+            communeCode?: string | null;
+            communeName?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /** @enum {string} */
+            priorityEducation?: "none" | "REP" | "REP+";
+            circonscriptionCode?: string | null;
+            circonscriptionName?: string | null;
+            ips?: number | null;
+            ipsYear?: string | null;
+            openedOn?: string | null;
+            schoolGroup?: string | null;
+        };
+        CloseSchoolInput: {
+            /** Format: date */
+            closedOn: string;
+        };
+        SchoolSummary: {
             /** Format: uuid */
             id: string;
             uai: string;
             name: string;
-            kind: string;
+            usualName: string | null;
+            /** @enum {string} */
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
+            /** @enum {string} */
+            sector: "public" | "private";
+            communeCode: string | null;
+            communeName: string | null;
+            /** @enum {string} */
+            priorityEducation: "none" | "REP" | "REP+";
+            circonscriptionName: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            ips: number | null;
+            /** @enum {string} */
+            status: "open" | "closing" | "closed";
+            year: number | null;
+            pupils: number | null;
+            classesCount: number | null;
+        };
+        SchoolList: {
+            items: components["schemas"]["SchoolSummary"][];
+            total: number;
+        };
+        SchoolNetwork: {
+            internetAccess: ("fibre" | "vdsl" | "adsl" | "cable" | "4g_5g" | "satellite" | "other" | "none") | null;
+            bandwidthDownMbps: number | null;
+            bandwidthUpMbps: number | null;
+            wiredNetwork: ("yes" | "partial" | "no") | null;
+            wifiPresent: boolean | null;
+            conseilEcoleInformedOn: string | null;
+            notes: string | null;
+            updatedAt: string | null;
+        };
+        UpdateNetworkInput: {
+            internetAccess?: ("fibre" | "vdsl" | "adsl" | "cable" | "4g_5g" | "satellite" | "other" | "none") | null;
+            bandwidthDownMbps?: number | null;
+            bandwidthUpMbps?: number | null;
+            wiredNetwork?: ("yes" | "partial" | "no") | null;
+            wifiPresent?: boolean | null;
+            conseilEcoleInformedOn?: string | null;
+            notes?: string | null;
+        };
+        SchoolYear: {
+            year: number;
+            pupils: number | null;
+            classesCount: number | null;
+            pupilsByLevel: {
+                [key: string]: number;
+            };
+            source: string;
+        };
+        School: {
+            /** Format: uuid */
+            id: string;
+            uai: string;
+            name: string;
+            usualName: string | null;
+            /** @enum {string} */
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
+            /** @enum {string} */
+            sector: "public" | "private";
+            communeCode: string | null;
+            communeName: string | null;
+            /** @enum {string} */
+            priorityEducation: "none" | "REP" | "REP+";
+            circonscriptionName: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            ips: number | null;
+            /** @enum {string} */
+            status: "open" | "closing" | "closed";
+            year: number | null;
+            pupils: number | null;
+            classesCount: number | null;
+            address: string | null;
+            postcode: string | null;
+            circonscriptionCode: string | null;
+            ipsYear: string | null;
+            openedOn: string | null;
+            closedOn: string | null;
+            closingAnnounced: boolean;
+            schoolGroup: string | null;
+            source: string;
+            network: components["schemas"]["SchoolNetwork"];
+            years: components["schemas"]["SchoolYear"][];
+            createdAt: string;
+            updatedAt: string;
+            can: {
+                update: boolean;
+                close: boolean;
+                manageClasses: boolean;
+                manageRooms: boolean;
+                manageNetwork: boolean;
+            };
+        };
+        SchoolClass: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            year: number;
+            name: string;
+            levels: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
+            pupils: number | null;
+            ulis: boolean;
+            roomId: string | null;
+            roomName: string | null;
+            generated: boolean;
+        };
+        CreateClassInput: {
+            year?: number;
+            name: string;
+            levels: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
+            pupils?: number | null;
+            /** @default false */
+            ulis: boolean;
+            roomId?: string | null;
+        };
+        UpdateClassInput: {
+            name?: string;
+            levels?: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
+            pupils?: number | null;
+            ulis?: boolean;
+            roomId?: string | null;
+        };
+        Room: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            buildingId: string | null;
+            buildingName: string | null;
+            name: string;
+            /** @enum {string} */
+            kind: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
+            floor: string | null;
+            notes: string | null;
+            archived: boolean;
+            currentClass: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+        };
+        CreateRoomInput: {
+            name: string;
+            /**
+             * @default classroom
+             * @enum {string}
+             */
+            kind: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
+            buildingId?: string | null;
+            floor?: string | null;
+            notes?: string | null;
+        };
+        UpdateRoomInput: {
+            name?: string;
+            /** @enum {string} */
+            kind?: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
+            buildingId?: string | null;
+            floor?: string | null;
+            notes?: string | null;
+            archived?: boolean;
+        };
+        Building: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            name: string;
+        };
+        CreateBuildingInput: {
+            name: string;
+        };
+        SchoolImportReport: {
+            /** @enum {string} */
+            format: "annuaire" | "effectifs" | "ips" | "socle";
+            encoding: string;
+            rowsRead: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            yearsWritten: number;
+            rejected: {
+                line: number;
+                column: string;
+                reason: string;
+                value?: string;
+            }[];
+            skipped: {
+                [key: string]: number;
+            };
+            dryRun: boolean;
+            written: boolean;
+        };
+        SchoolMapPoint: {
+            /** Format: uuid */
+            id: string;
+            uai: string;
+            name: string;
+            /** @enum {string} */
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
+            /** @enum {string} */
+            priorityEducation: "none" | "REP" | "REP+";
+            latitude: number;
+            longitude: number;
         };
         Health: {
             /** @constant */

@@ -125,6 +125,28 @@ describe('socle CLI', () => {
     assert.equal(noUser.status, 1);
     assert.match(noUser.stderr, /No account ghost@example.org/);
 
+    const fixture = path.join(root, 'test', 'fixtures', 'sample_annuaire_val-de-marne_ecoles_publiques_2026.csv');
+    // The demo organisation keeps only Le Mans (72181) unless told otherwise.
+    const filtered = JSON.parse(socle('import', 'schools', fixture, '--dry-run', '--json').stdout) as {
+      created: number;
+      skipped: Record<string, number>;
+    };
+    assert.equal(filtered.created, 0);
+    assert.equal(filtered.skipped.other_commune, 613);
+    const dry = socle('import', 'schools', fixture, '--dry-run', '--all-communes', '--json');
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.equal((JSON.parse(dry.stdout) as { created: number; written: boolean }).created, 613);
+    const real = socle('import', 'schools', fixture, '--all-communes');
+    assert.equal(real.status, 0, real.stderr);
+    assert.match(real.stdout, /Created 613, updated 0/);
+    const badFile = path.join(os.tmpdir(), `socle-bad-${process.pid}.csv`);
+    fs.writeFileSync(badFile, 'uai;nom;type\n0720022H;Courboulay;primaire\n0720022X;Mauvais;primaire\n');
+    const bad = socle('import', 'schools', badFile);
+    fs.rmSync(badFile);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /1 invalid row\(s\); nothing was imported\n {2}line 3, uai: uai_checksum: 0720022X/);
+    assert.equal(socle('import', 'schools', '/nonexistent.csv').status, 1);
+
     const verify = socle('audit', 'verify');
     assert.equal(verify.status, 0, verify.stderr);
   });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { eq, sql } from 'drizzle-orm';
 import { bootstrap, DEMO_SLUG, ensureUser, findOrganisationId, seedDemo } from '../server/bootstrap.ts';
@@ -8,6 +10,8 @@ import { AppError } from '../server/http/errors.ts';
 import { verifyAuditChain } from '../server/modules/audit/service.ts';
 import { normaliseEmail } from '../server/modules/auth/rules.ts';
 import { createApiToken } from '../server/modules/auth/service.ts';
+import { importSchools } from '../server/modules/schools/import.ts';
+import type { ImportFormat } from '../server/modules/schools/import-parse.ts';
 import { ROLES, type Role } from '../shared/roles.ts';
 
 /**
@@ -176,6 +180,79 @@ export function buildCli(): Command {
       });
     });
 
+  const importCmd = program.command('import').description('import reference data');
+  importCmd
+    .command('schools')
+    .description(
+      'import schools from the Annuaire de l’éducation, the effectifs dataset, the IPS file or Socle’s CSV (upsert by UAI)',
+    )
+    .argument('<file>', 'CSV file (UTF-8 or Windows-1252, ; or , separated)')
+    .addOption(
+      new Option('--format <format>', 'file layout (detected when absent)').choices([
+        'annuaire',
+        'effectifs',
+        'ips',
+        'socle',
+      ]),
+    )
+    .option('--dry-run', 'report what would be created, updated or rejected; write nothing')
+    .option('--skip-invalid', 'import the valid rows even when some are invalid')
+    .option('--all-communes', 'ignore the organisation’s list of communes (Annuaire)')
+    .option('--organisation <slug>', 'organisation (default: the first one)')
+    .addOption(json)
+    .action(
+      async (
+        file: string,
+        opts: {
+          format?: ImportFormat;
+          dryRun?: boolean;
+          skipInvalid?: boolean;
+          allCommunes?: boolean;
+          organisation?: string;
+          json?: boolean;
+        },
+      ) => {
+        if (!fs.existsSync(file)) throw new CliError(`No file ${file}`);
+        const bytes = new Uint8Array(fs.readFileSync(file));
+        await withDatabase(async (db) => {
+          const organisationId = await organisationOrFail(db, opts.organisation);
+          const bar =
+            opts.json || !process.stderr.isTTY
+              ? null
+              : new cliProgress.SingleBar(
+                  { format: 'import [{bar}] {value}/{total} schools', stream: process.stderr },
+                  cliProgress.Presets.shades_classic,
+                );
+          const started = Date.now();
+          const report = await db
+            .withOrg({ organisationId, userId: null, actorKind: 'cli', requestId: null }, (scope) =>
+              importSchools(scope, bytes, {
+                format: opts.format,
+                dryRun: opts.dryRun,
+                skipInvalid: opts.skipInvalid,
+                ...(opts.allCommunes ? { communes: [] } : {}),
+                onProgress: (done, total) => {
+                  if (bar && done === Math.min(total, 5000)) bar.start(total, 0);
+                  bar?.update(done);
+                },
+              }),
+            )
+            .finally(() => bar?.stop());
+          const seconds = (Date.now() - started) / 1000;
+          const lines = [
+            `${report.dryRun ? 'Dry run — nothing written. ' : ''}Format ${report.format} (${report.encoding}), ${report.rowsRead} rows read in ${seconds.toFixed(1)} s.`,
+            `Created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, yearly figures ${report.yearsWritten}.`,
+            ...Object.entries(report.skipped).map(([reason, n]) => `Skipped (${reason}): ${n}`),
+            ...report.rejected.map(
+              (e) =>
+                `Rejected line ${e.line}, column ${e.column}: ${e.reason}${e.value !== undefined ? ` (${e.value})` : ''}`,
+            ),
+          ];
+          output(!!opts.json, { ...report, seconds }, lines.join('\n'));
+        });
+      },
+    );
+
   const audit = program.command('audit').description('audit trail');
   audit
     .command('verify')
@@ -229,7 +306,7 @@ export async function runCli(argv: string[]): Promise<void> {
       process.stderr.write(`socle: ${error.message}\n`);
       process.exitCode = error.exitCode;
     } else if (error instanceof AppError) {
-      const fields = error.details.fields?.map((f) => ` (${f.path}: ${f.message})`).join('') ?? '';
+      const fields = error.details.fields?.map((f) => `\n  ${f.path}: ${f.message}`).join('') ?? '';
       process.stderr.write(`socle: ${error.message}${fields}\n`);
       process.exitCode = 1;
     } else if (error instanceof Error && (error.name === 'DataDirLockedError' || error.name === 'ConfigError')) {

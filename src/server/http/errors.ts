@@ -94,6 +94,10 @@ export interface Problem {
   requestId: string;
   errors?: readonly InvalidField[];
   retryAfter?: number;
+  /** ORGANISATION_REQUIRED: the organisations the credentials match. */
+  organisations?: readonly { slug: string; name: string }[];
+  /** Import errors: the import report (counts, every rejected row). */
+  report?: unknown;
 }
 
 export function toProblem(error: AppError, requestId: string, instance?: string): Problem {
@@ -108,5 +112,8 @@ export function toProblem(error: AppError, requestId: string, instance?: string)
   if (instance) problem.instance = instance;
   if (error.details.fields) problem.errors = error.details.fields;
   if (error.details.retryAfter !== undefined) problem.retryAfter = error.details.retryAfter;
+  if (Array.isArray(error.details.organisations))
+    problem.organisations = error.details.organisations as Problem['organisations'];
+  if (error.details.report !== undefined) problem.report = error.details.report;
   return problem;
 }

@@ -13,6 +13,8 @@ export const ProblemSchema = z
     requestId: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
     retryAfter: z.number().int().optional(),
+    organisations: z.array(z.object({ slug: z.string(), name: z.string() })).optional(),
+    report: z.unknown().optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 

@@ -244,7 +244,58 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change one’s own display name or language */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateMeInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/auth/logout": {
@@ -1133,6 +1184,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schools/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** School choices for pickers: search by name or UAI, or resolve ids */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    ids?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolOption"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schools/map": {
         parameters: {
             query?: never;
@@ -1181,99 +1299,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/schools/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Import a school file (Annuaire de l’éducation, effectifs, IPS, Socle CSV) sent as the body; upserts by UAI. Invalid rows → 400 listing each (line, column, reason) and nothing written, unless skipInvalid=true. */
-        post: {
-            parameters: {
-                query?: {
-                    format?: "annuaire" | "effectifs" | "ips" | "socle";
-                    dryRun?: "true" | "false";
-                    skipInvalid?: "true" | "false";
-                    communes?: string;
-                    scope?: "communes" | "all";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description the CSV file */
-            requestBody: {
-                content: {
-                    "text/csv": string;
-                    "application/octet-stream": string;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SchoolImportReport"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2479,6 +2504,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schools/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a school file (Annuaire de l’éducation, effectifs, IPS, Socle CSV) sent as the body; upserts by UAI. Invalid rows → 400 listing each (line, column, reason) and nothing written, unless skipInvalid=true. */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "annuaire" | "effectifs" | "ips" | "socle";
+                    dryRun?: "true" | "false";
+                    skipInvalid?: "true" | "false";
+                    communes?: string;
+                    scope?: "communes" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the CSV file */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolImportReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2498,6 +2616,11 @@ export interface components {
                 code?: string;
             }[];
             retryAfter?: number;
+            organisations?: {
+                slug: string;
+                name: string;
+            }[];
+            report?: unknown;
         };
         AuditEventInput: {
             seq: number;
@@ -2563,6 +2686,11 @@ export interface components {
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
+        };
+        UpdateMeInputInput: {
+            displayName?: string;
+            /** @enum {string} */
+            locale?: "fr" | "en";
         };
         CreateApiTokenInputInput: {
             name: string;
@@ -2845,6 +2973,12 @@ export interface components {
             dryRun: boolean;
             written: boolean;
         };
+        SchoolOptionInput: {
+            /** Format: uuid */
+            id: string;
+            uai: string;
+            name: string;
+        };
         SchoolMapPointInput: {
             /** Format: uuid */
             id: string;
@@ -2945,6 +3079,11 @@ export interface components {
                 code?: string;
             }[];
             retryAfter?: number;
+            organisations?: {
+                slug: string;
+                name: string;
+            }[];
+            report?: unknown;
         };
         AuditEvent: {
             seq: number;
@@ -3010,6 +3149,11 @@ export interface components {
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
+        };
+        UpdateMeInput: {
+            displayName?: string;
+            /** @enum {string} */
+            locale?: "fr" | "en";
         };
         CreateApiTokenInput: {
             name: string;
@@ -3291,6 +3435,12 @@ export interface components {
             };
             dryRun: boolean;
             written: boolean;
+        };
+        SchoolOption: {
+            /** Format: uuid */
+            id: string;
+            uai: string;
+            name: string;
         };
         SchoolMapPoint: {
             /** Format: uuid */

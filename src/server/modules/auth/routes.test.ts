@@ -249,10 +249,11 @@ describe('sessions', () => {
       newPassword: 'a brand new passphrase',
     });
     assert.equal(wrong.statusCode, 400);
-    assert.equal(problem(wrong).errors?.[0]?.path, 'currentPassword');
+    assert.equal(problem(wrong).errors?.[0]?.path, 'body.currentPassword');
     const weak = await a.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
     assert.equal(weak.statusCode, 400);
     assert.equal(problem(weak).code, 'PASSWORD_TOO_WEAK');
+    assert.equal(problem(weak).errors?.[0]?.path, 'body.newPassword');
     const ok = await a.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' });
     assert.equal(ok.statusCode, 204);
     assert.equal((await a.get('/api/auth/me')).statusCode, 200, 'this session stays');
@@ -267,6 +268,25 @@ describe('sessions', () => {
     await a.login(user.email, PASSWORD);
     await t.db.owner.execute(sql`UPDATE users SET active = false WHERE id = ${user.id}`);
     assert.equal((await a.get('/api/auth/me')).statusCode, 401);
+  });
+});
+
+describe('own profile', () => {
+  it('changes one’s display name and language, audited, and nothing else', async () => {
+    const user = await createUser(t.db, orgId, { roles: ['teacher'] });
+    const agent = t.agent();
+    await agent.login(user.email, PASSWORD);
+    const r = await agent.patch('/api/auth/me', { displayName: 'Mme Martin', locale: 'en' });
+    assert.equal(r.statusCode, 200);
+    const me = json<{ user: { displayName: string; locale: string } }>(r);
+    assert.deepEqual(me.user, { ...me.user, displayName: 'Mme Martin', locale: 'en' });
+    assert.equal(
+      (await agent.patch('/api/auth/me', { roles: ['admin'] })).statusCode,
+      400,
+      'no role change through the profile',
+    );
+    assert.equal((await agent.patch('/api/auth/me', { locale: 'de' })).statusCode, 400);
+    assert.equal((await t.agent().patch('/api/auth/me', { locale: 'fr' })).statusCode, 401);
   });
 });
 
@@ -352,6 +372,8 @@ describe('same e-mail in two organisations', () => {
     const r = await t.agent().post('/api/auth/login', { email, password: PASSWORD });
     assert.equal(r.statusCode, 409);
     assert.equal(problem(r).code, 'ORGANISATION_REQUIRED');
+    const offered = (r.json() as { organisations: { slug: string; name: string }[] }).organisations;
+    assert.deepEqual(offered.map((o) => o.name).sort(), ['Ville A', 'Ville B']);
     const ok = await t.agent().post('/api/auth/login', { email, password: PASSWORD, organisation: other.slug });
     assert.equal(ok.statusCode, 200);
     assert.equal(json<{ organisation: { id: string } }>(ok).organisation.id, other.id);

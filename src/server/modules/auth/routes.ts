@@ -12,6 +12,7 @@ import {
   LoginSchema,
   MeSchema,
   NewApiTokenSchema,
+  UpdateMeSchema,
 } from './schema.ts';
 import {
   changePassword,
@@ -22,6 +23,7 @@ import {
   logout,
   logoutEverywhere,
   revokeApiToken,
+  updateMe,
 } from './service.ts';
 
 const tags = ['auth'];
@@ -80,6 +82,23 @@ export function authRoutes(app: App, { db, config }: AppDeps) {
       },
     },
     async (request) => me(actorOf(request), request.id),
+  );
+
+  app.patch(
+    '/api/auth/me',
+    {
+      schema: {
+        tags,
+        summary: 'Change one’s own display name or language',
+        body: UpdateMeSchema,
+        response: { 200: MeSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const updated = await db.withOrg(scopeOf(actor, request.id), (scope) => updateMe(scope, actor, request.body));
+      return me(updated, request.id);
+    },
   );
 
   app.post(

@@ -40,6 +40,11 @@ export const MeSchema = z
   })
   .meta({ id: 'Me' });
 
+export const UpdateMeSchema = z
+  .object({ displayName: DisplayNameSchema.optional(), locale: LocaleSchema.optional() })
+  .strict()
+  .meta({ id: 'UpdateMeInput' });
+
 export const CreateApiTokenSchema = z
   .object({
     name: z.string().trim().min(1).max(100),

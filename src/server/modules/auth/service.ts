@@ -19,11 +19,12 @@ export function hashPassword(password: string): Promise<string> {
 // Verified against when no account matches, so timing does not tell whether an e-mail exists.
 let dummyHash: Promise<string> | null = null;
 
-export function assertPasswordStrength(password: string, email?: string): void {
+/** `path` names the field in the request, e.g. `body.newPassword`. */
+export function assertPasswordStrength(password: string, email?: string, path = 'body.password'): void {
   const problem = checkPasswordStrength(password, email);
   if (problem) {
     throw new AppError('PASSWORD_TOO_WEAK', `Password rejected: ${problem.replaceAll('_', ' ')}`, {
-      fields: [{ path: 'password', message: problem, code: `password_${problem}` }],
+      fields: [{ path, message: problem, code: `password_${problem}` }],
     });
   }
 }
@@ -78,6 +79,7 @@ export async function login(db: Database, config: Config, input: LoginInput): Pr
       user_id: string;
       organisation_id: string;
       organisation_slug: string;
+      organisation_name: string;
       password_hash: string | null;
       active: boolean;
     }>(tx, sql`SELECT * FROM socle_auth_login_candidates(${email})`);
@@ -108,7 +110,7 @@ export async function login(db: Database, config: Config, input: LoginInput): Pr
         'ORGANISATION_REQUIRED',
         'This account exists in several organisations; give the organisation',
         {
-          organisations: matching.map((m) => m.organisation_slug),
+          organisations: matching.map((m) => ({ slug: m.organisation_slug, name: m.organisation_name })),
         },
       );
     }
@@ -267,10 +269,10 @@ export async function changePassword(scope: Scope, actor: Actor, current: string
   const [user] = await scope.tx.select().from(users).where(eq(users.id, actor.userId));
   if (!user?.passwordHash || !(await argonVerify(user.passwordHash, current).catch(() => false))) {
     throw new AppError('VALIDATION_FAILED', 'Current password is wrong', {
-      fields: [{ path: 'currentPassword', message: 'wrong password', code: 'password_wrong' }],
+      fields: [{ path: 'body.currentPassword', message: 'wrong password', code: 'password_wrong' }],
     });
   }
-  assertPasswordStrength(next, user.email);
+  assertPasswordStrength(next, user.email, 'body.newPassword');
   await scope.tx
     .update(users)
     .set({ passwordHash: await hashPassword(next), passwordChangedAt: new Date(), updatedAt: new Date() })
@@ -280,6 +282,33 @@ export async function changePassword(scope: Scope, actor: Actor, current: string
     .delete(sessions)
     .where(and(eq(sessions.userId, actor.userId), actor.sessionId ? ne(sessions.id, actor.sessionId) : undefined));
   await recordAudit(scope, { action: 'auth.password_changed', entityType: 'user', entityId: actor.userId });
+}
+
+export async function updateMe(
+  scope: Scope,
+  actor: Actor,
+  input: { displayName?: string | undefined; locale?: 'fr' | 'en' | undefined },
+) {
+  const [before] = await scope.tx.select().from(users).where(eq(users.id, actor.userId));
+  if (!before) throw new AppError('UNAUTHENTICATED');
+  const [after] = await scope.tx
+    .update(users)
+    .set({
+      ...(input.displayName !== undefined && { displayName: input.displayName }),
+      ...(input.locale !== undefined && { locale: input.locale }),
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, actor.userId))
+    .returning();
+  if (!after) throw new AppError('UNAUTHENTICATED');
+  await recordAudit(scope, {
+    action: 'user.profile_updated',
+    entityType: 'user',
+    entityId: actor.userId,
+    before: { displayName: before.displayName, locale: before.locale },
+    after: { displayName: after.displayName, locale: after.locale },
+  });
+  return { ...actor, displayName: after.displayName, locale: (after.locale === 'en' ? 'en' : 'fr') as 'fr' | 'en' };
 }
 
 export async function describeMe(scope: Scope, actor: Actor) {

@@ -343,6 +343,28 @@ describe('school scope and management', () => {
     assert.equal(director.body.trim().split('\n').length, 2, 'header + own school');
   });
 
+  it('offers school choices for pickers, within reach', async () => {
+    const found = json<{ id: string; name: string }[]>(
+      await as('manager').get('/api/schools/options', { query: { q: 'chên' } }),
+    );
+    assert.deepEqual(
+      found.map((s) => s.id),
+      [other],
+    );
+    const byIds = json<{ id: string }[]>(
+      await as('manager').get('/api/schools/options', { query: { ids: `${mine},${other}` } }),
+    );
+    assert.equal(byIds.length, 2);
+    const director = json<{ id: string }[]>(
+      await as('director').get('/api/schools/options', { query: { ids: `${mine},${other}` } }),
+    );
+    assert.deepEqual(
+      director.map((s) => s.id),
+      [mine],
+    );
+    assert.equal((await as('manager').get('/api/schools/options', { query: { ids: 'x' } })).statusCode, 400);
+  });
+
   it('lists map points with coordinates only', async () => {
     await as('manager').patch(`/api/schools/${mine}`, { latitude: 48.0, longitude: 0.2 });
     const points = json<{ id: string }[]>(await as('director').get('/api/schools/map'));

@@ -22,6 +22,7 @@ import {
   SchoolExportQuerySchema,
   SchoolListQuerySchema,
   SchoolListSchema,
+  SchoolOptionSchema,
   SchoolSchema,
   type SchoolSummarySchema,
   UpdateClassSchema,
@@ -42,6 +43,7 @@ import {
   findClasses,
   findMapPoints,
   findRooms,
+  findSchoolOptions,
   findSchools,
   getSchool,
   updateClass,
@@ -75,15 +77,6 @@ const EXPORT_COLUMNS: Column<Summary>[] = [
 ];
 
 export function schoolRoutes(app: App, { db }: AppDeps) {
-  // Imports send the file itself as the body.
-  for (const type of ['text/csv', 'application/octet-stream', 'text/plain']) {
-    if (!app.hasContentTypeParser(type)) {
-      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) =>
-        done(null, body),
-      );
-    }
-  }
-
   app.get(
     '/api/schools',
     {
@@ -134,6 +127,37 @@ export function schoolRoutes(app: App, { db }: AppDeps) {
   );
 
   app.get(
+    '/api/schools/options',
+    {
+      config: { permission: 'schools.read' },
+      schema: {
+        tags,
+        summary: 'School choices for pickers: search by name or UAI, or resolve ids',
+        querystring: z.object({
+          q: z.string().trim().max(200).optional(),
+          ids: z
+            .string()
+            .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i, { error: 'invalid_ids' })
+            .optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+        response: { 200: z.array(SchoolOptionSchema), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { q, ids, limit } = request.query;
+      return db.withOrg(scopeOf(actor, request.id), (scope) =>
+        findSchoolOptions(scope, actor, {
+          q,
+          ids: ids?.split(','),
+          limit: ids ? Math.max(limit, ids.split(',').length) : limit,
+        }),
+      );
+    },
+  );
+
+  app.get(
     '/api/schools/map',
     {
       config: { permission: 'schools.read' },
@@ -149,39 +173,48 @@ export function schoolRoutes(app: App, { db }: AppDeps) {
     },
   );
 
-  app.post(
-    '/api/schools/import',
-    {
-      config: { permission: 'schools.import' },
-      bodyLimit: IMPORT_BODY_LIMIT,
-      schema: {
-        tags,
-        summary:
-          'Import a school file (Annuaire de l’éducation, effectifs, IPS, Socle CSV) sent as the body; upserts by UAI. ' +
-          'Invalid rows → 400 listing each (line, column, reason) and nothing written, unless skipInvalid=true.',
-        querystring: ImportQuerySchema,
-        consumes: ['text/csv', 'application/octet-stream'],
-        body: z.any().meta({ description: 'the CSV file', type: 'string', format: 'binary' }),
-        response: { 200: ImportReportSchema, ...problems(400, 401, 403, 413, 415) },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const body = request.body;
-      if (!Buffer.isBuffer(body)) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv or application/octet-stream');
-      }
-      const q = request.query;
-      return db.withOrg(scopeOf(actor, request.id), (scope) =>
-        importSchools(scope, new Uint8Array(body), {
-          format: q.format,
-          dryRun: q.dryRun === 'true',
-          skipInvalid: q.skipInvalid === 'true',
-          communes: q.scope === 'all' ? [] : q.communes?.split(','),
-        }),
+  // Imports send the file itself as the body; the raw parsers are scoped to
+  // this route (elsewhere text/csv stays an unsupported media type).
+  app.register(async (scoped: App) => {
+    for (const type of ['text/csv', 'application/octet-stream', 'text/plain']) {
+      scoped.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) =>
+        done(null, body),
       );
-    },
-  );
+    }
+    scoped.post(
+      '/api/schools/import',
+      {
+        config: { permission: 'schools.import' },
+        bodyLimit: IMPORT_BODY_LIMIT,
+        schema: {
+          tags,
+          summary:
+            'Import a school file (Annuaire de l’éducation, effectifs, IPS, Socle CSV) sent as the body; upserts by UAI. ' +
+            'Invalid rows → 400 listing each (line, column, reason) and nothing written, unless skipInvalid=true.',
+          querystring: ImportQuerySchema,
+          consumes: ['text/csv', 'application/octet-stream'],
+          body: z.any().meta({ description: 'the CSV file', type: 'string', format: 'binary' }),
+          response: { 200: ImportReportSchema, ...problems(400, 401, 403, 413, 415) },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const body = request.body;
+        if (!Buffer.isBuffer(body)) {
+          throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv or application/octet-stream');
+        }
+        const q = request.query;
+        return db.withOrg(scopeOf(actor, request.id), (scope) =>
+          importSchools(scope, new Uint8Array(body), {
+            format: q.format,
+            dryRun: q.dryRun === 'true',
+            skipInvalid: q.skipInvalid === 'true',
+            communes: q.scope === 'all' ? [] : q.communes?.split(','),
+          }),
+        );
+      },
+    );
+  });
 
   app.post(
     '/api/schools',

@@ -320,6 +320,10 @@ export const ImportReportSchema = z
   })
   .meta({ id: 'SchoolImportReport' });
 
+export const SchoolOptionSchema = z
+  .object({ id: z.uuid(), uai: z.string(), name: z.string() })
+  .meta({ id: 'SchoolOption' });
+
 export const MapPointSchema = z
   .object({
     id: z.uuid(),

@@ -157,6 +157,29 @@ export async function* allSchools(scope: Scope, actor: Actor, q: Omit<SchoolList
   }
 }
 
+/** Small lookups for pickers: by search text, or the given ids (to show what is selected). */
+export async function findSchoolOptions(
+  scope: Scope,
+  actor: Actor,
+  q: { q?: string | undefined; ids?: string[] | undefined; limit: number },
+) {
+  const pattern = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return scope.tx
+    .select({ id: schools.id, uai: schools.uai, name: schools.name })
+    .from(schools)
+    .where(
+      and(
+        reachable(actor),
+        q.ids?.length ? inArray(schools.id, q.ids) : undefined,
+        pattern
+          ? or(ilike(schools.name, pattern), ilike(schools.usualName, pattern), ilike(schools.uai, pattern))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(schools.name))
+    .limit(q.limit);
+}
+
 export async function findMapPoints(scope: Scope, actor: Actor) {
   return scope.tx
     .select({

@@ -1,0 +1,133 @@
+import { Anchor, Group, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import type { MouseEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../api/client.ts';
+import { hasPermission, publicInfoQuery } from '../auth/session.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+import { APP_NAME } from './page.tsx';
+import { UserMenu } from './user-menu.tsx';
+
+/** First focusable element of every page. */
+export function SkipLink() {
+  const { t } = useTranslation();
+  const skip = (event: MouseEvent<HTMLAnchorElement>) => {
+    // Handled here so that the router does not treat "#main" as a navigation.
+    event.preventDefault();
+    const main = document.getElementById('main');
+    main?.focus();
+    main?.scrollIntoView();
+  };
+  return (
+    // biome-ignore lint/a11y/useValidAnchor: a real link (works without script), focus handled so the router ignores it
+    <a className="skip-link" href="#main" onClick={skip}>
+      {t('layout.skipToContent')}
+    </a>
+  );
+}
+
+export function Footer() {
+  const { t } = useTranslation();
+  const info = useQuery(publicInfoQuery).data;
+  const status = info?.accessibilityStatus ?? 'non_evalue';
+  return (
+    <footer className="shell-footer">
+      <div className="shell-footer-inner">
+        <Anchor component={Link} to="/accessibilite" c="socle.8">
+          {t('layout.accessibilityStatus', { status: t(`accessibility.status.${status}`) })}
+        </Anchor>
+        <Text size="sm" c="#343a40">
+          {t('layout.footerAbout', { version: info?.version ?? '' })}
+        </Text>
+      </div>
+    </footer>
+  );
+}
+
+function Brand({ organisation }: { organisation: string | null | undefined }) {
+  return (
+    <div className="brand">
+      <Link to="/" className="brand-name">
+        {APP_NAME}
+      </Link>
+      {organisation ? <span className="brand-organisation">{organisation}</span> : null}
+    </div>
+  );
+}
+
+interface NavItem {
+  readonly to: '/home' | '/users' | '/audit' | '/account' | '/accessibilite';
+  readonly label: string;
+  readonly show: boolean;
+}
+
+/** Modules appear only when built and permitted: no dead links. */
+function MainNav({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const items: NavItem[] = [
+    { to: '/home', label: t('nav.home'), show: true },
+    { to: '/users', label: t('nav.users'), show: hasPermission(me, 'users.read') },
+    { to: '/audit', label: t('nav.audit'), show: hasPermission(me, 'audit.read') },
+    { to: '/account', label: t('nav.account'), show: true },
+    { to: '/accessibilite', label: t('nav.accessibility'), show: true },
+  ];
+  return (
+    <nav className="main-nav" aria-label={t('nav.label')}>
+      <ul>
+        {items
+          .filter((item) => item.show)
+          .map((item) => (
+            <li key={item.to}>
+              <Link to={item.to} activeProps={{ 'aria-current': 'page' }}>
+                {item.label}
+              </Link>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
+  return (
+    <div className="shell">
+      <SkipLink />
+      <header className="shell-header">
+        <div className="shell-header-inner">
+          <Brand organisation={me.organisation.name} />
+          <Group gap="sm">
+            <LanguageSwitch />
+            <UserMenu me={me} />
+          </Group>
+        </div>
+      </header>
+      <div className="shell-body">
+        <MainNav me={me} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <Footer />
+    </div>
+  );
+}
+
+export function PublicLayout({ children }: { children: ReactNode }) {
+  const info = useQuery(publicInfoQuery).data;
+  return (
+    <div className="shell">
+      <SkipLink />
+      <header className="shell-header">
+        <div className="shell-header-inner">
+          <Brand organisation={info?.organisationName} />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="shell-body-public">
+        {children}
+      </main>
+      <Footer />
+    </div>
+  );
+}

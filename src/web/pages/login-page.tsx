@@ -1,0 +1,114 @@
+import { Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, unwrap } from '../api/client.ts';
+import { clearSession, publicInfoQuery, setSession } from '../auth/session.ts';
+import { useFocusFirstProblem } from '../components/focus-first-problem.ts';
+import { FormAlert } from '../components/form-alert.tsx';
+import { Page } from '../components/page.tsx';
+import { PasswordField } from '../components/password-field.tsx';
+import { formProblem } from '../errors.ts';
+
+const FIELDS = ['email', 'password', 'organisation'] as const;
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const search = useSearch({ from: '/login' });
+  const info = useQuery(publicInfoQuery).data;
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [organisation, setOrganisation] = useState('');
+  const [needsOrganisation, setNeedsOrganisation] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  const login = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/auth/login', {
+          body: {
+            email: email.trim(),
+            password,
+            ...(needsOrganisation && organisation.trim() ? { organisation: organisation.trim() } : {}),
+          },
+        }),
+      ),
+    onSuccess: async (me) => {
+      // Nothing cached for a previous user survives a new sign-in.
+      clearSession(queryClient);
+      setSession(queryClient, me);
+      await navigate({ href: search.redirect ?? '/home', replace: true });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'ORGANISATION_REQUIRED') setNeedsOrganisation(true);
+    },
+  });
+  useFocusFirstProblem(form, login.error);
+
+  const problem = login.error ? formProblem(t, login.error, FIELDS) : null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    login.mutate();
+  };
+
+  return (
+    <Page title={t('login.title')}>
+      <Paper withBorder p="lg" maw={480} w="100%">
+        <form ref={form} onSubmit={submit} noValidate aria-labelledby="login-form-title">
+          <Stack gap="md">
+            <Text id="login-form-title" fw={600}>
+              {info?.organisationName
+                ? t('login.intro', { organisation: info.organisationName })
+                : t('login.introNoOrganisation')}
+            </Text>
+            {search.expired && !login.error ? <FormAlert kind="error">{t('login.expired')}</FormAlert> : null}
+            {problem?.general ? <FormAlert kind="error">{problem.general}</FormAlert> : null}
+            <Text size="sm">{t('common.requiredHint')}</Text>
+            <TextInput
+              label={t('login.email')}
+              type="email"
+              name="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={problem?.fields.email}
+            />
+            <PasswordField
+              label={t('login.password')}
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={problem?.fields.password}
+            />
+            {needsOrganisation ? (
+              <TextInput
+                label={t('login.organisation')}
+                description={t('login.organisationHelp')}
+                name="organisation"
+                required
+                value={organisation}
+                onChange={(e) => setOrganisation(e.currentTarget.value)}
+                error={problem?.fields.organisation}
+              />
+            ) : null}
+            <Button type="submit" loading={login.isPending}>
+              {t('login.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+      <Text>
+        <Anchor component={Link} to="/accessibilite">
+          {t('login.accessibilityLink')}
+        </Anchor>
+      </Text>
+    </Page>
+  );
+}

@@ -1,0 +1,184 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+  useRouter,
+  useRouterState,
+} from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { meQuery } from './auth/session.ts';
+import { AppLayout, PublicLayout } from './components/layout.tsx';
+import { focusPageHeading } from './components/page.tsx';
+import { RequirePermission } from './components/require-permission.tsx';
+import { AccessibilityPage } from './pages/accessibility-page.tsx';
+import { AccountPage } from './pages/account/account-page.tsx';
+import { AuditPage } from './pages/audit/audit-page.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { UsersPage } from './pages/users/users-page.tsx';
+
+/**
+ * Code-based routes. Signed-in pages sit under the pathless `signedIn`
+ * route, whose guard loads /api/auth/me and sends strangers to the login
+ * page (with the page they asked for, to come back after signing in).
+ */
+
+export interface RouterContext {
+  readonly queryClient: QueryClient;
+}
+
+/** Only same-site paths are followed after login (no open redirect). */
+export function safeRedirect(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')
+    ? value
+    : undefined;
+}
+
+/** After a navigation (not the first load, where Tab must reach the skip link first), focus the new page's h1. */
+function useFocusOnNavigation() {
+  const router = useRouter();
+  useEffect(
+    () =>
+      router.subscribe('onResolved', (event) => {
+        // No previous location: the first load (redirects included).
+        if (event.fromLocation && event.pathChanged) window.requestAnimationFrame(() => focusPageHeading());
+      }),
+    [router],
+  );
+}
+
+function Root() {
+  useFocusOnNavigation();
+  const me = useQuery(meQuery).data ?? null;
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  if (me && pathname !== '/login') {
+    return (
+      <AppLayout me={me}>
+        <Outlet />
+      </AppLayout>
+    );
+  }
+  return (
+    <PublicLayout>
+      <Outlet />
+    </PublicLayout>
+  );
+}
+
+/**
+ * Signed-in pages render only with a session. When it ends (sign-out, a 401
+ * anywhere), whoever cleared it is on its way to the login page: render
+ * nothing meanwhile rather than a page without its user.
+ */
+function SignedInOutlet() {
+  const me = useQuery(meQuery).data ?? null;
+  return me ? <Outlet /> : null;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Root,
+  notFoundComponent: NotFoundPage,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    throw redirect({ to: me ? '/home' : '/login', replace: true });
+  },
+});
+
+export interface LoginSearch {
+  redirect?: string;
+  expired?: boolean;
+}
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): LoginSearch => {
+    const out: LoginSearch = {};
+    const target = safeRedirect(search.redirect);
+    if (target) out.redirect = target;
+    if (search.expired === true || search.expired === 'true') out.expired = true;
+    return out;
+  },
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (me) throw redirect({ href: search.redirect ?? '/home', replace: true });
+  },
+  component: LoginPage,
+});
+
+const accessibilityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/accessibilite',
+  beforeLoad: async ({ context }) => {
+    // Not a guard: the page is public, but the layout depends on the session.
+    await context.queryClient.ensureQueryData(meQuery).catch(() => null);
+  },
+  component: AccessibilityPage,
+});
+
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signedIn',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/login', search: { redirect: location.href }, replace: true });
+    return { me };
+  },
+  component: SignedInOutlet,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/home', component: HomePage });
+
+const usersRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/users',
+  component: () => (
+    <RequirePermission permission="users.read">
+      <UsersPage />
+    </RequirePermission>
+  ),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/audit',
+  component: () => (
+    <RequirePermission permission="audit.read">
+      <AuditPage />
+    </RequirePermission>
+  ),
+});
+
+const accountRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/account', component: AccountPage });
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  loginRoute,
+  accessibilityRoute,
+  signedInRoute.addChildren([homeRoute, usersRoute, auditRoute, accountRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: false,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

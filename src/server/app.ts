@@ -126,7 +126,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         defaultSrc: ["'self'"],
         // Mantine sets CSS variables in style attributes.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // Map tiles come from the configured tile server.
+        imgSrc: ["'self'", 'data:', new URL(config.map.tileUrl.replace(/\{[a-z]\}/g, '0')).origin],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],

@@ -49,6 +49,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Contact address shown on the accessibility statement and login page (report a problem). */
   SOCLE_CONTACT_EMAIL: z.email().optional(),
+  /** Map tiles (XYZ URL template) and their attribution; the map works without them. */
+  SOCLE_MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+\{z\}[^\s]*$/, 'must be an http(s) URL template with {z}, {x} and {y}')
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  SOCLE_MAP_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap contributors'),
   /** Maximum JSON body size in bytes. */
   SOCLE_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
 });
@@ -83,6 +89,7 @@ export interface Config {
   readonly jobs: { readonly enabled: boolean };
   readonly logLevel: string;
   readonly contactEmail: string | null;
+  readonly map: { readonly tileUrl: string; readonly attribution: string };
 }
 
 export class ConfigError extends Error {
@@ -128,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobs: { enabled: e.SOCLE_JOBS },
     logLevel: e.LOG_LEVEL,
     contactEmail: e.SOCLE_CONTACT_EMAIL ?? null,
+    map: { tileUrl: e.SOCLE_MAP_TILE_URL, attribution: e.SOCLE_MAP_ATTRIBUTION },
   };
   return deepFreeze(config);
 }

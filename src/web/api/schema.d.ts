@@ -3010,6 +3010,10 @@ export interface components {
             contactEmail: string | null;
             /** @enum {string} */
             accessibilityStatus: "non_evalue" | "partiel" | "total";
+            map: {
+                tileUrl: string;
+                attribution: string;
+            };
             version: string;
         };
         UserInput: {
@@ -3473,6 +3477,10 @@ export interface components {
             contactEmail: string | null;
             /** @enum {string} */
             accessibilityStatus: "non_evalue" | "partiel" | "total";
+            map: {
+                tileUrl: string;
+                attribution: string;
+            };
             version: string;
         };
         User: {

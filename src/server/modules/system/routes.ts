@@ -23,6 +23,8 @@ const PublicInfoSchema = z
     contactEmail: z.string().nullable(),
     /** RGAA compliance status: not evaluated until an audit is done. */
     accessibilityStatus: z.enum(['non_evalue', 'partiel', 'total']),
+    /** Map tiles: XYZ URL template and attribution (SOCLE_MAP_TILE_URL). */
+    map: z.object({ tileUrl: z.string(), attribution: z.string() }),
     version: z.string(),
   })
   .meta({ id: 'PublicInfo' });
@@ -47,6 +49,7 @@ export function systemRoutes(app: App, { db, config }: AppDeps) {
         organisationName: orgs.length === 1 ? (orgs[0]?.name ?? null) : null,
         contactEmail: config.contactEmail,
         accessibilityStatus: 'non_evalue' as const,
+        map: { tileUrl: config.map.tileUrl, attribution: config.map.attribution },
         version: API_VERSION,
       };
     },

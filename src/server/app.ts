@@ -24,6 +24,7 @@ export { API_VERSION };
 
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { organisationRoutes } from './modules/organisations/routes.ts';
 import { schoolRoutes } from './modules/schools/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -231,6 +232,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   systemRoutes(app, deps);
   authRoutes(app, deps);
   userRoutes(app, deps);
+  organisationRoutes(app, deps);
   schoolRoutes(app, deps);
   auditRoutes(app, deps);
 

@@ -58,7 +58,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; 
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const actor = match?.[1] ? await resolveApiToken(db, match[1]) : null;
+      const actor = match?.[1] ? await resolveApiToken(db, config, match[1]) : null;
       if (!actor) throw new AppError('UNAUTHENTICATED', 'Invalid or revoked API token');
       request.actor = actor;
     } else {

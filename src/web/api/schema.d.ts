@@ -976,6 +976,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user’s organisation and its settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organisation"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename the organisation or change its settings (communes, technicians’ reach) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateOrganisationInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organisation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/schools": {
         parameters: {
             query?: never;
@@ -2718,6 +2823,34 @@ export interface components {
             revokedAt: string | null;
             token: string;
         };
+        OrganisationInput: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name: string;
+            settings: {
+                /** @default [] */
+                communes: string[];
+                /**
+                 * @default all
+                 * @enum {string}
+                 */
+                technicianScope: "all" | "assigned";
+                /** @default false */
+                demo: boolean;
+            };
+            can: {
+                update: boolean;
+            };
+        };
+        UpdateOrganisationInputInput: {
+            name?: string;
+            settings?: {
+                communes?: string[];
+                /** @enum {string} */
+                technicianScope?: "all" | "assigned";
+            };
+        };
         CreateSchoolInputInput: {
             uai: string;
             name: string;
@@ -3184,6 +3317,34 @@ export interface components {
             expiresAt: string | null;
             revokedAt: string | null;
             token: string;
+        };
+        Organisation: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name: string;
+            settings: {
+                /** @default [] */
+                communes: string[];
+                /**
+                 * @default all
+                 * @enum {string}
+                 */
+                technicianScope: "all" | "assigned";
+                /** @default false */
+                demo: boolean;
+            };
+            can: {
+                update: boolean;
+            };
+        };
+        UpdateOrganisationInput: {
+            name?: string;
+            settings?: {
+                communes?: string[];
+                /** @enum {string} */
+                technicianScope?: "all" | "assigned";
+            };
         };
         CreateSchoolInput: {
             uai: unknown;

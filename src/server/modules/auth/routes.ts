@@ -17,7 +17,6 @@ import {
 import {
   changePassword,
   createApiToken,
-  describeMe,
   findApiTokens,
   login,
   logout,
@@ -29,25 +28,22 @@ import {
 const tags = ['auth'];
 
 export function authRoutes(app: App, { db, config }: AppDeps) {
-  const me = async (actor: Actor, requestId: string) => {
-    const { organisation, schools } = await db.withOrg(scopeOf(actor, requestId), (scope) => describeMe(scope, actor));
-    if (!organisation) throw new AppError('UNAUTHENTICATED');
-    return {
-      user: {
-        id: actor.userId,
-        email: actor.email,
-        displayName: actor.displayName,
-        locale: actor.locale,
-        roles: [...actor.roles],
-      },
-      organisation,
-      schools,
-      schoolScope: schoolScope(actor) === 'all' ? ('all' as const) : ('attached' as const),
-      permissions: permissionsOf(actor.roles),
-      via: actor.via,
-      csrfToken: actor.csrfToken,
-    };
-  };
+  // Everything /me says comes with the authenticated principal: no query.
+  const me = (actor: Actor) => ({
+    user: {
+      id: actor.userId,
+      email: actor.email,
+      displayName: actor.displayName,
+      locale: actor.locale,
+      roles: [...actor.roles],
+    },
+    organisation: actor.organisation,
+    schools: actor.schools.map((s) => ({ ...s })),
+    schoolScope: schoolScope(actor) === 'all' ? ('all' as const) : ('attached' as const),
+    permissions: permissionsOf(actor.roles),
+    via: actor.via,
+    csrfToken: actor.csrfToken,
+  });
 
   app.post(
     '/api/auth/login',
@@ -68,7 +64,7 @@ export function authRoutes(app: App, { db, config }: AppDeps) {
       }
       const session = await login(db, config, { ...request.body, ip: request.ip, requestId: request.id });
       setSessionCookies(reply, config, session.token, session.csrfToken, session.absoluteExpiresAt);
-      return me(session.actor, request.id);
+      return me(session.actor);
     },
   );
 
@@ -81,7 +77,7 @@ export function authRoutes(app: App, { db, config }: AppDeps) {
         response: { 200: MeSchema, ...problems(401) },
       },
     },
-    async (request) => me(actorOf(request), request.id),
+    async (request) => me(actorOf(request)),
   );
 
   app.patch(
@@ -97,7 +93,7 @@ export function authRoutes(app: App, { db, config }: AppDeps) {
     async (request) => {
       const actor = actorOf(request);
       const updated = await db.withOrg(scopeOf(actor, request.id), (scope) => updateMe(scope, actor, request.body));
-      return me(updated, request.id);
+      return me(updated);
     },
   );
 

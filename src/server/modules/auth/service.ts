@@ -3,9 +3,10 @@ import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/roles.ts';
 import type { Config } from '../../config.ts';
 import { type Database, rows, type Scope, type Tx } from '../../db/connection.ts';
-import { apiTokens, loginAttempts, organisations, schools, sessions, userSchools, users } from '../../db/schema.ts';
+import { apiTokens, loginAttempts, sessions, users } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import { parseSettings } from '../organisations/settings.ts';
 import type { Actor } from './actor.ts';
 import { checkPasswordStrength, decideThrottle, newApiToken, normaliseEmail, randomToken, sha256 } from './rules.ts';
 
@@ -146,104 +147,109 @@ async function createSession(scope: Scope, config: Config, userId: string): Prom
       absoluteExpiresAt,
     })
     .returning({ id: sessions.id });
-  const actor = await loadActor(scope.tx, userId, {
-    via: 'session',
-    sessionId: row?.id ?? null,
-    tokenId: null,
-    csrfToken,
-  });
+  if (!row) throw new AppError('INTERNAL');
+  const [principal] = await rows<PrincipalRow>(
+    scope.tx,
+    sql`SELECT * FROM socle_auth_principal('session', ${sha256(token)})`,
+  );
+  const actor = principal ? actorOf(principal, 'session') : null;
   if (!actor) throw new AppError('INVALID_CREDENTIALS');
   return { token, csrfToken, absoluteExpiresAt, actor };
 }
 
-/** Loads an active user with roles and schools; null when missing or inactive. */
-export async function loadActor(
-  tx: Tx,
-  userId: string,
-  via: Pick<Actor, 'via' | 'sessionId' | 'tokenId' | 'csrfToken'>,
-): Promise<Actor | null> {
-  const [user] = await tx.select().from(users).where(eq(users.id, userId));
-  if (!user?.active) return null;
-  const attached = await tx
-    .select({ id: userSchools.schoolId })
-    .from(userSchools)
-    .where(eq(userSchools.userId, userId));
+/** One row of `socle_auth_principal` (migration 0004). */
+interface PrincipalRow {
+  credential_id: string;
+  csrf_token: string | null;
+  last_seen_at: string | Date | null;
+  expires_at: string | Date | null;
+  idle_expires_at: string | Date | null;
+  revoked_at: string | Date | null;
+  organisation_id: string;
+  organisation_slug: string;
+  organisation_name: string;
+  organisation_settings: unknown;
+  user_id: string;
+  email: string;
+  display_name: string;
+  locale: string;
+  roles: string[] | string;
+  active: boolean;
+  schools: { id: string; uai: string; name: string }[] | string;
+}
+
+const asArray = <T>(v: T[] | string): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : v);
+const parsePgArray = (v: string[] | string): string[] =>
+  Array.isArray(v)
+    ? v
+    : v
+        .replace(/^\{|\}$/g, '')
+        .split(',')
+        .filter(Boolean);
+
+function actorOf(p: PrincipalRow, via: 'session' | 'token'): Actor | null {
+  if (!p.active) return null;
+  const schools = asArray(p.schools);
   return {
-    userId: user.id,
-    organisationId: user.organisationId,
-    email: user.email,
-    displayName: user.displayName,
-    locale: user.locale === 'en' ? 'en' : 'fr',
-    roles: user.roles as Role[],
-    schoolIds: attached.map((s) => s.id),
-    ...via,
+    userId: p.user_id,
+    organisationId: p.organisation_id,
+    organisation: { id: p.organisation_id, slug: p.organisation_slug, name: p.organisation_name },
+    email: p.email,
+    displayName: p.display_name,
+    locale: p.locale === 'en' ? 'en' : 'fr',
+    roles: parsePgArray(p.roles) as Role[],
+    schools,
+    schoolIds: schools.map((s) => s.id),
+    technicianScope: parseSettings(p.organisation_settings).technicianScope,
+    via,
+    sessionId: via === 'session' ? p.credential_id : null,
+    tokenId: via === 'token' ? p.credential_id : null,
+    csrfToken: via === 'session' ? p.csrf_token : null,
   };
 }
 
 const TOUCH_AFTER_MS = 60_000;
+const time = (v: string | Date | null) => (v === null ? null : new Date(v).getTime());
 
-/** Resolves a session cookie to its actor, sliding the idle expiry. */
-export async function resolveSession(db: Database, config: Config, token: string): Promise<Actor | null> {
-  return db.asApp(async (tx) => {
-    const [s] = await rows<{
-      session_id: string;
-      organisation_id: string;
-      user_id: string;
-      csrf_token: string;
-      last_seen_at: string | Date;
-      idle_expires_at: string | Date;
-      absolute_expires_at: string | Date;
-    }>(tx, sql`SELECT * FROM socle_auth_session(${sha256(token)})`);
-    if (!s) return null;
-    const now = Date.now();
-    if (new Date(s.idle_expires_at).getTime() <= now || new Date(s.absolute_expires_at).getTime() <= now) return null;
-    await tx.execute(sql`SELECT set_config('app.organisation_id', ${s.organisation_id}, true)`);
-    const actor = await loadActor(tx, s.user_id, {
-      via: 'session',
-      sessionId: s.session_id,
-      tokenId: null,
-      csrfToken: s.csrf_token,
-    });
-    if (actor && now - new Date(s.last_seen_at).getTime() > TOUCH_AFTER_MS) {
-      await tx
-        .update(sessions)
-        .set({ lastSeenAt: new Date(now), idleExpiresAt: new Date(now + config.auth.sessionIdleMinutes * 60_000) })
-        .where(eq(sessions.id, s.session_id));
-    }
-    return actor;
-  });
+/**
+ * Resolves a session cookie or a bearer token to its actor in ONE query: the
+ * SECURITY DEFINER lookup runs as the owner whoever calls it, so it is called
+ * outside any transaction. Sliding expiry and last use are written at most
+ * once a minute per credential.
+ */
+async function resolve(db: Database, config: Config, kind: 'session' | 'token', token: string): Promise<Actor | null> {
+  const [p] = await rows<PrincipalRow>(db.owner, sql`SELECT * FROM socle_auth_principal(${kind}, ${sha256(token)})`);
+  if (!p) return null;
+  const now = Date.now();
+  const expires = time(p.expires_at);
+  const idle = time(p.idle_expires_at);
+  if (p.revoked_at || (expires !== null && expires <= now) || (idle !== null && idle <= now)) return null;
+  const actor = actorOf(p, kind);
+  if (!actor) return null;
+  const lastSeen = time(p.last_seen_at);
+  if (lastSeen === null || now - lastSeen > TOUCH_AFTER_MS) {
+    await db.withOrg(
+      { organisationId: actor.organisationId, userId: actor.userId, actorKind: kind, requestId: null },
+      ({ tx }) =>
+        kind === 'session'
+          ? tx
+              .update(sessions)
+              .set({
+                lastSeenAt: new Date(now),
+                idleExpiresAt: new Date(now + config.auth.sessionIdleMinutes * 60_000),
+              })
+              .where(eq(sessions.id, p.credential_id))
+          : tx
+              .update(apiTokens)
+              .set({ lastUsedAt: new Date(now) })
+              .where(eq(apiTokens.id, p.credential_id)),
+    );
+  }
+  return actor;
 }
 
-/** Resolves a bearer API token to its owner's actor. */
-export async function resolveApiToken(db: Database, token: string): Promise<Actor | null> {
-  return db.asApp(async (tx) => {
-    const [t] = await rows<{
-      token_id: string;
-      organisation_id: string;
-      user_id: string;
-      last_used_at: string | Date | null;
-      expires_at: string | Date | null;
-      revoked_at: string | Date | null;
-    }>(tx, sql`SELECT * FROM socle_auth_api_token(${sha256(token)})`);
-    if (!t || t.revoked_at) return null;
-    const now = Date.now();
-    if (t.expires_at && new Date(t.expires_at).getTime() <= now) return null;
-    await tx.execute(sql`SELECT set_config('app.organisation_id', ${t.organisation_id}, true)`);
-    const actor = await loadActor(tx, t.user_id, {
-      via: 'token',
-      sessionId: null,
-      tokenId: t.token_id,
-      csrfToken: null,
-    });
-    if (actor && (!t.last_used_at || now - new Date(t.last_used_at).getTime() > TOUCH_AFTER_MS)) {
-      await tx
-        .update(apiTokens)
-        .set({ lastUsedAt: new Date(now) })
-        .where(eq(apiTokens.id, t.token_id));
-    }
-    return actor;
-  });
-}
+export const resolveSession = (db: Database, config: Config, token: string) => resolve(db, config, 'session', token);
+export const resolveApiToken = (db: Database, config: Config, token: string) => resolve(db, config, 'token', token);
 
 export async function logout(scope: Scope, actor: Actor): Promise<void> {
   if (!actor.sessionId) return;
@@ -309,21 +315,6 @@ export async function updateMe(
     after: { displayName: after.displayName, locale: after.locale },
   });
   return { ...actor, displayName: after.displayName, locale: (after.locale === 'en' ? 'en' : 'fr') as 'fr' | 'en' };
-}
-
-export async function describeMe(scope: Scope, actor: Actor) {
-  const [org] = await scope.tx
-    .select({ id: organisations.id, name: organisations.name, slug: organisations.slug })
-    .from(organisations)
-    .where(eq(organisations.id, actor.organisationId));
-  const attached = actor.schoolIds.length
-    ? await scope.tx
-        .select({ id: schools.id, uai: schools.uai, name: schools.name })
-        .from(schools)
-        .innerJoin(userSchools, and(eq(userSchools.schoolId, schools.id), eq(userSchools.userId, actor.userId)))
-        .orderBy(schools.name)
-    : [];
-  return { organisation: org ?? null, schools: attached };
 }
 
 // ---- API tokens -------------------------------------------------------------

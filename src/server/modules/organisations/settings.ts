@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/**
+ * Organisation settings, stored as JSON in `organisations.settings` and
+ * always read through this schema (unknown keys dropped, defaults filled).
+ */
+export const InseeCodeSchema = z.string().regex(/^[0-9]{2}[0-9AB][0-9]{2}$/, { error: 'invalid_insee_code' });
+
+export const SettingsSchema = z.object({
+  /** INSEE codes of the organisation's communes: imports of national files keep these. */
+  communes: z.array(InseeCodeSchema).max(500).default([]),
+  /** Technicians reach every school (`all`) or only those they are attached to (`assigned`). */
+  technicianScope: z.enum(['all', 'assigned']).default('all'),
+  /** Generated demo data. */
+  demo: z.boolean().default(false),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export function parseSettings(raw: unknown): Settings {
+  const parsed = SettingsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : SettingsSchema.parse({});
+}

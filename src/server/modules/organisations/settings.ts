@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Organisation settings, stored as JSON in `organisations.settings` and
  * always read through this schema (unknown keys dropped, defaults filled).
  */
-export const InseeCodeSchema = z.string().regex(/^[0-9]{2}[0-9AB][0-9]{2}$/, { error: 'invalid_insee_code' });
+export const InseeCodeSchema = z.string().regex(/^([0-9]{2}|2[AB])[0-9]{3}$/, { error: 'invalid_insee_code' });
 
 export const SettingsSchema = z.object({
   /** INSEE codes of the organisation's communes: imports of national files keep these. */

@@ -45,7 +45,7 @@ const schoolFields = {
   communeCode: z
     .string()
     .trim()
-    .regex(/^[0-9]{2}[0-9AB][0-9]{2}$/, { error: 'invalid_insee_code' })
+    .regex(/^([0-9]{2}|2[AB])[0-9]{3}$/, { error: 'invalid_insee_code' })
     .nullable()
     .optional(),
   communeName: optionalText(200),
@@ -296,7 +296,7 @@ export const ImportQuerySchema = z.object({
   /** Comma-separated INSEE codes to keep; default: the organisation's communes setting. */
   communes: z
     .string()
-    .regex(/^([0-9]{2}[0-9AB][0-9]{2})(,[0-9]{2}[0-9AB][0-9]{2})*$/, { error: 'invalid_insee_codes' })
+    .regex(/^(([0-9]{2}|2[AB])[0-9]{3})(,([0-9]{2}|2[AB])[0-9]{3})*$/, { error: 'invalid_insee_codes' })
     .optional(),
   /** `all` ignores the organisation's communes setting. */
   scope: z.enum(['communes', 'all']).default('communes'),

@@ -18,9 +18,11 @@ after(() => t.close());
 
 describe('organisation settings', () => {
   it('are read by every role, changed by admins only, validated and audited', async () => {
-    const org = json<{ name: string; settings: { communes: string[]; technicianScope: string }; can: { update: boolean } }>(
-      await admin.get('/api/organisation'),
-    );
+    const org = json<{
+      name: string;
+      settings: { communes: string[]; technicianScope: string };
+      can: { update: boolean };
+    }>(await admin.get('/api/organisation'));
     assert.deepEqual(org.settings, { communes: [], technicianScope: 'all', demo: false });
     assert.equal(org.can.update, true);
     const teacher = await createUser(t.db, orgId, { roles: ['teacher'] });
@@ -32,12 +34,20 @@ describe('organisation settings', () => {
     const bad = await admin.patch('/api/organisation', { settings: { communes: ['7218'], technicianScope: 'some' } });
     assert.equal(bad.statusCode, 400);
     const paths = json<{ errors: { path: string }[] }>(bad).errors.map((e) => e.path);
-    assert.ok(paths.includes('body.settings.communes.0') && paths.includes('body.settings.technicianScope'), paths.join());
+    assert.ok(
+      paths.includes('body.settings.communes.0') && paths.includes('body.settings.technicianScope'),
+      paths.join(),
+    );
 
-    const updated = await admin.patch('/api/organisation', { name: 'Ville du Test', settings: { communes: ['72181', '2A004'] } });
+    const updated = await admin.patch('/api/organisation', {
+      name: 'Ville du Test',
+      settings: { communes: ['72181', '2A004'] },
+    });
     assert.equal(updated.statusCode, 200);
     assert.deepEqual(json<{ settings: { communes: string[] } }>(updated).settings.communes, ['72181', '2A004']);
-    const events = json<{ items: { action: string }[] }>(await admin.get('/api/audit/events', { query: { action: 'organisation.updated' } }));
+    const events = json<{ items: { action: string }[] }>(
+      await admin.get('/api/audit/events', { query: { action: 'organisation.updated' } }),
+    );
     assert.equal(events.items.length, 1);
   });
 
@@ -50,7 +60,8 @@ describe('organisation settings', () => {
     await tf.login(free.email, PASSWORD);
     const ta = t.agent();
     await ta.login(assigned.email, PASSWORD);
-    const count = async (agent: ReturnType<TestApp['agent']>) => json<{ total: number }>(await agent.get('/api/schools')).total;
+    const count = async (agent: ReturnType<TestApp['agent']>) =>
+      json<{ total: number }>(await agent.get('/api/schools')).total;
     assert.equal(await count(tf), 2, 'unattached technician: all schools');
     assert.equal(await count(ta), 1, 'attached technician: their schools');
     await admin.patch('/api/organisation', { settings: { technicianScope: 'assigned' } });

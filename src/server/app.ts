@@ -24,6 +24,7 @@ export { API_VERSION };
 
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { schoolRoutes } from './modules/schools/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
@@ -163,6 +164,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       appError = new AppError('METHOD_NOT_ALLOWED');
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       appError = new AppError('BAD_REQUEST', 'Malformed request');
+    } else if (
+      databaseErrorCode(error) === 'P0001' &&
+      /ASSET_INVALID_TRANSITION/.test(
+        String((error as { cause?: { message?: string } }).cause?.message ?? error.message),
+      )
+    ) {
+      // The database's copy of the lifecycle refused a change the service let through.
+      appError = new AppError('ASSET_INVALID_TRANSITION', 'Status change not allowed');
     } else if (databaseErrorCode(error) === '23505') {
       // Unique constraints are the backstop of services' own checks.
       appError = new AppError('CONFLICT', 'This would create a duplicate');
@@ -235,6 +244,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   organisationRoutes(app, deps);
   schoolRoutes(app, deps);
   auditRoutes(app, deps);
+  inventoryRoutes(app, deps);
 
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
   if (webDir) {

@@ -11,6 +11,8 @@ import { classes, organisations, schools, userSchools, users } from './db/schema
 import { recordAudit } from './modules/audit/service.ts';
 import { normaliseEmail, randomToken } from './modules/auth/rules.ts';
 import { assertPasswordStrength, hashPassword } from './modules/auth/service.ts';
+import { ensureDefaultCatalogue } from './modules/inventory/catalogue.ts';
+import { generateDemoInventory } from './modules/inventory/demo.ts';
 import { importSchools } from './modules/schools/import.ts';
 import { generateClasses } from './modules/schools/rules.ts';
 
@@ -145,6 +147,7 @@ export async function seedDemo(db: Database): Promise<DemoAccount[]> {
     });
     await tx.update(schools).set({ source: 'demo' }).where(eq(schools.organisationId, org.id));
     await generateDemoClasses(scope, rows);
+    await generateDemoInventory(scope);
     const inserted = await tx
       .select({ id: schools.id, uai: schools.uai, name: schools.name, kind: schools.kind })
       .from(schools)
@@ -313,6 +316,11 @@ export async function bootstrap(db: Database, config: Config): Promise<Bootstrap
   } else if (empty && config.bootstrap.admin) {
     await createOrganisation(db, config.bootstrap.organisationName);
     organisationCreated = config.bootstrap.organisationName;
+  }
+  // Every organisation has the default equipment categories (idempotent).
+  const orgIds = await db.owner.select({ id: organisations.id }).from(organisations);
+  for (const { id } of orgIds) {
+    await db.system((tx) => ensureDefaultCatalogue({ ...systemScope(id), tx }));
   }
   let admin: BootstrapResult['admin'] = null;
   if (config.bootstrap.admin) {

@@ -34,6 +34,16 @@ export const PERMISSIONS = {
   'schools.rooms.manage': ['admin', 'manager', 'director', 'technician'],
   /** Network facts of a school. */
   'schools.network.manage': ['admin', 'manager', 'technician'],
+  /** See equipment (school-scoped roles: their schools' equipment only). */
+  'inventory.read': ['admin', 'manager', 'technician', 'finance', 'director', 'teacher', 'periscolaire', 'auditor'],
+  /** Create, edit, move assets; change their status; carts; bulk actions; labels. */
+  'inventory.manage': ['admin', 'manager', 'technician'],
+  /** Categories, manufacturers, models, stock locations. */
+  'inventory.catalogue': ['admin', 'manager'],
+  /** Import asset files. */
+  'inventory.import': ['admin', 'manager'],
+  /** Run inventory rounds (audits). */
+  'inventory.audit': ['admin', 'manager', 'technician', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -66,3 +66,31 @@ export async function createUser(db: Database, organisationId: string, options: 
   }
   return { ...user, password };
 }
+
+/** The default catalogue plus one model per given category code. */
+export async function createCatalogue(db: Database, organisationId: string) {
+  const { ensureDefaultCatalogue, createModel } = await import('../../src/server/modules/inventory/catalogue.ts');
+  const { assetCategories } = await import('../../src/server/db/schema.ts');
+  return db.withOrg({ organisationId, userId: null, actorKind: 'system', requestId: null }, async (scope) => {
+    await ensureDefaultCatalogue(scope);
+    const categories = await scope.tx.select().from(assetCategories);
+    const byCode = (code: string) => categories.find((c) => c.code === code)?.id as string;
+    const tablet = await createModel(
+      scope,
+      { name: `Tablette ${suffix()}`, categoryId: byCode('tablet'), unitPriceCents: 35000 },
+      false,
+    );
+    const laptop = await createModel(
+      scope,
+      { name: `Portable ${suffix()}`, categoryId: byCode('teacher_laptop'), unitPriceCents: 30000 },
+      false,
+    );
+    const cart = await createModel(scope, { name: `Chariot ${suffix()}`, categoryId: byCode('charging_cart') }, false);
+    const eni = await createModel(
+      scope,
+      { name: `ENI ${suffix()}`, categoryId: byCode('eni'), unitPriceCents: 270000 },
+      false,
+    );
+    return { tablet: tablet.id, laptop: laptop.id, cart: cart.id, eni: eni.id, categories: byCode };
+  });
+}

@@ -20,6 +20,11 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   EMAIL_TAKEN: 409,
   ORGANISATION_REQUIRED: 409,
+  ASSET_INVALID_TRANSITION: 409,
+  ASSET_VERSION_CONFLICT: 409,
+  ASSET_WIPE_REQUIRED: 409,
+  ASSET_IN_CART: 409,
+  ASSET_NOT_IN_CART: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
@@ -45,6 +50,11 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   CONFLICT: 'Conflict',
   EMAIL_TAKEN: 'E-mail already used',
   ORGANISATION_REQUIRED: 'Organisation required',
+  ASSET_INVALID_TRANSITION: 'Status change not allowed',
+  ASSET_VERSION_CONFLICT: 'Changed by someone else',
+  ASSET_WIPE_REQUIRED: 'Device must be wiped first',
+  ASSET_IN_CART: 'Device is in a cart',
+  ASSET_NOT_IN_CART: 'Device is not in a cart',
   PAYLOAD_TOO_LARGE: 'Payload too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
   TOO_MANY_REQUESTS: 'Too many requests',
@@ -98,6 +108,10 @@ export interface Problem {
   organisations?: readonly { slug: string; name: string }[];
   /** Import errors: the import report (counts, every rejected row). */
   report?: unknown;
+  /** ASSET_INVALID_TRANSITION: the statuses allowed from the current one. */
+  allowed?: readonly string[];
+  /** ASSET_VERSION_CONFLICT: the version now stored. */
+  currentVersion?: number;
 }
 
 export function toProblem(error: AppError, requestId: string, instance?: string): Problem {
@@ -115,5 +129,7 @@ export function toProblem(error: AppError, requestId: string, instance?: string)
   if (Array.isArray(error.details.organisations))
     problem.organisations = error.details.organisations as Problem['organisations'];
   if (error.details.report !== undefined) problem.report = error.details.report;
+  if (Array.isArray(error.details.allowed)) problem.allowed = error.details.allowed as string[];
+  if (typeof error.details.currentVersion === 'number') problem.currentVersion = error.details.currentVersion;
   return problem;
 }

@@ -15,6 +15,8 @@ export const ProblemSchema = z
     retryAfter: z.number().int().optional(),
     organisations: z.array(z.object({ slug: z.string(), name: z.string() })).optional(),
     report: z.unknown().optional(),
+    allowed: z.array(z.string()).optional(),
+    currentVersion: z.number().int().optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 

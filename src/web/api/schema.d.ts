@@ -2609,6 +2609,1555 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inventory/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Asset categories */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetCategory"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a category (with optional custom fields as a JSON Schema) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateAssetCategoryInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetCategory"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit or archive a category */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateAssetCategoryInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetCategory"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/inventory/manufacturers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Manufacturers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manufacturer"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a manufacturer (returns the existing one with the same name) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateManufacturerInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manufacturer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Asset models with their reference price and asset count */
+        get: {
+            parameters: {
+                query?: {
+                    categoryId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetModel"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a model */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateAssetModelInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetModel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit or archive a model */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateAssetModelInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetModel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/inventory/stock-locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stock locations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StockLocation"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a stock location */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateStockLocationInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StockLocation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Equipment counts by category and status (the organisation, or one school) */
+        get: {
+            parameters: {
+                query?: {
+                    schoolId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EquipmentSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assets: search, filters, sort, pagination with total */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    schoolId?: string;
+                    roomId?: string;
+                    categoryId?: string;
+                    categoryRole?: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+                    modelId?: string;
+                    status?: string;
+                    cartId?: string;
+                    stockLocationId?: string;
+                    warrantyBefore?: string;
+                    notAuditedSince?: string;
+                    sort?: "tag" | "model" | "status" | "school" | "warrantyEnd" | "updatedAt";
+                    order?: "asc" | "desc";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an asset (tag generated from the organisation’s pattern when absent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateAssetInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered list as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    schoolId?: string;
+                    roomId?: string;
+                    categoryId?: string;
+                    categoryRole?: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+                    modelId?: string;
+                    status?: string;
+                    cartId?: string;
+                    stockLocationId?: string;
+                    warrantyBefore?: string;
+                    notAuditedSince?: string;
+                    sort?: "tag" | "model" | "status" | "school" | "warrantyEnd" | "updatedAt";
+                    order?: "asc" | "desc";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV or XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/by-tag/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Look an asset up by its inventory tag (scanning) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tag: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bulk action on assets by id or scanned tag: move, status, into/out of a cart, assign to a school; answers per asset */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkAssetInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkAssetResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One asset with its history, contents (carts) and allowed status changes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an asset’s details (send the version you saw) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateAssetInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assets/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change an asset’s lifecycle status (409 ASSET_INVALID_TRANSITION when not allowed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssetTransitionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an asset (a cart moves with its contents) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssetMoveInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/{id}/cart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a device into a cart */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CartOperationInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/{id}/take-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a device out of its cart */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TakeOutOfCartInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schools/import": {
         parameters: {
             query?: never;
@@ -2726,6 +4275,8 @@ export interface components {
                 name: string;
             }[];
             report?: unknown;
+            allowed?: string[];
+            currentVersion?: number;
         };
         AuditEventInput: {
             seq: number;
@@ -2787,7 +4338,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -2823,6 +4374,463 @@ export interface components {
             revokedAt: string | null;
             token: string;
         };
+        AssetCategoryInput: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            nameFr: string;
+            nameEn: string;
+            /** @enum {string} */
+            role: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+            customFieldsSchema: {
+                [key: string]: unknown;
+            } | null;
+            archived: boolean;
+        };
+        CreateAssetCategoryInputInput: {
+            code: string;
+            nameFr: string;
+            nameEn: string;
+            /**
+             * @default other
+             * @enum {string}
+             */
+            role: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+            customFieldsSchema?: {
+                /** @constant */
+                type: "object";
+                properties: {
+                    [key: string]: {
+                        /** @enum {string} */
+                        type: "string" | "number" | "integer" | "boolean";
+                        title?: string;
+                        enum?: (string | number)[];
+                        maxLength?: number;
+                        minimum?: number;
+                        maximum?: number;
+                    };
+                };
+                required?: string[];
+            } | null;
+        };
+        UpdateAssetCategoryInputInput: {
+            nameFr?: string;
+            nameEn?: string;
+            /** @enum {string} */
+            role?: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+            customFieldsSchema?: {
+                /** @constant */
+                type: "object";
+                properties: {
+                    [key: string]: {
+                        /** @enum {string} */
+                        type: "string" | "number" | "integer" | "boolean";
+                        title?: string;
+                        enum?: (string | number)[];
+                        maxLength?: number;
+                        minimum?: number;
+                        maximum?: number;
+                    };
+                };
+                required?: string[];
+            } | null;
+            archived?: boolean;
+        };
+        ManufacturerInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CreateManufacturerInputInput: {
+            name: string;
+        };
+        AssetModelInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            modelNumber: string | null;
+            category: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                nameFr: string;
+                nameEn: string;
+                /** @enum {string} */
+                role: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+            };
+            manufacturer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            specs: {
+                [key: string]: unknown;
+            };
+            unitPriceCents: number | null;
+            installCostCents: number | null;
+            expectedLifeYears: number | null;
+            archived: boolean;
+            assetCount: number;
+        };
+        CreateAssetModelInputInput: {
+            name: string;
+            modelNumber?: string | null;
+            /** Format: uuid */
+            categoryId: string;
+            manufacturerId?: string | null;
+            /** @default {} */
+            specs: {
+                [key: string]: string | number | boolean;
+            };
+            unitPriceCents?: number | null;
+            installCostCents?: number | null;
+            expectedLifeYears?: number | null;
+        };
+        UpdateAssetModelInputInput: {
+            name?: string;
+            modelNumber?: string | null;
+            /** Format: uuid */
+            categoryId?: string;
+            manufacturerId?: string | null;
+            /** @default {} */
+            specs: {
+                [key: string]: string | number | boolean;
+            };
+            unitPriceCents?: number | null;
+            installCostCents?: number | null;
+            expectedLifeYears?: number | null;
+            archived?: boolean;
+        };
+        StockLocationInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "warehouse" | "technician" | "school_store";
+            schoolId: string | null;
+            archived: boolean;
+        };
+        CreateStockLocationInputInput: {
+            name: string;
+            /**
+             * @default warehouse
+             * @enum {string}
+             */
+            kind: "warehouse" | "technician" | "school_store";
+            schoolId?: string | null;
+        };
+        CreateAssetInputInput: {
+            tag?: string;
+            /**
+             * @default in_stock
+             * @enum {string}
+             */
+            status: "ordered" | "in_stock" | "preparing" | "deployed";
+            serial?: string | null;
+            /** Format: uuid */
+            modelId: string;
+            purchaseDate?: string | null;
+            purchasePriceCents?: number | null;
+            supplier?: string | null;
+            orderRef?: string | null;
+            invoiceRef?: string | null;
+            warrantyEnd?: string | null;
+            mdmEnrolled?: boolean;
+            wifiSwitchableOff?: boolean | null;
+            notes?: string | null;
+            customFields?: {
+                [key: string]: string | number | boolean | null;
+            };
+            schoolId?: string | null;
+            roomId?: string | null;
+            classId?: string | null;
+            stockLocationId?: string | null;
+        };
+        UpdateAssetInputInput: {
+            version: number;
+            tag?: string;
+            serial?: string | null;
+            /** Format: uuid */
+            modelId?: string;
+            purchaseDate?: string | null;
+            purchasePriceCents?: number | null;
+            supplier?: string | null;
+            orderRef?: string | null;
+            invoiceRef?: string | null;
+            warrantyEnd?: string | null;
+            mdmEnrolled?: boolean;
+            wifiSwitchableOff?: boolean | null;
+            notes?: string | null;
+            customFields?: {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        AssetTransitionInputInput: {
+            version: number;
+            /** @enum {string} */
+            to: "ordered" | "in_stock" | "preparing" | "deployed" | "in_cart" | "on_loan" | "returned" | "in_repair" | "lost" | "stolen" | "retired" | "donated";
+            note?: string | null;
+            wiped?: boolean;
+            location?: {
+                schoolId?: string | null;
+                roomId?: string | null;
+                classId?: string | null;
+                stockLocationId?: string | null;
+            };
+        };
+        AssetMoveInputInput: {
+            version: number;
+            note?: string | null;
+            schoolId?: string | null;
+            roomId?: string | null;
+            classId?: string | null;
+            stockLocationId?: string | null;
+        };
+        CartOperationInputInput: {
+            version: number;
+            /** Format: uuid */
+            cartId: string;
+            note?: string | null;
+        };
+        TakeOutOfCartInputInput: {
+            version: number;
+            /**
+             * @default deployed
+             * @enum {string}
+             */
+            to: "deployed" | "in_stock" | "in_repair" | "on_loan";
+            note?: string | null;
+            location?: {
+                schoolId?: string | null;
+                roomId?: string | null;
+                classId?: string | null;
+                stockLocationId?: string | null;
+            };
+        };
+        BulkAssetInputInput: {
+            /** @enum {string} */
+            action: "move" | "status" | "cart_in" | "cart_out" | "assign_school";
+            ids?: string[];
+            tags?: string[];
+            /**
+             * @default each
+             * @enum {string}
+             */
+            mode: "each" | "all";
+            /** @enum {string} */
+            to?: "ordered" | "in_stock" | "preparing" | "deployed" | "in_cart" | "on_loan" | "returned" | "in_repair" | "lost" | "stolen" | "retired" | "donated";
+            /** Format: uuid */
+            cartId?: string;
+            wiped?: boolean;
+            note?: string | null;
+            location?: {
+                schoolId?: string | null;
+                roomId?: string | null;
+                classId?: string | null;
+                stockLocationId?: string | null;
+            };
+        };
+        BulkAssetResultInput: {
+            /** @enum {string} */
+            mode: "each" | "all";
+            done: number;
+            refused: number;
+            results: {
+                id: string | null;
+                tag: string | null;
+                /** @enum {string} */
+                outcome: "done" | "refused";
+                code: string | null;
+                reason: string | null;
+            }[];
+        };
+        AssetInput: {
+            /** Format: uuid */
+            id: string;
+            tag: string;
+            serial: string | null;
+            /** @enum {string} */
+            status: "ordered" | "in_stock" | "preparing" | "deployed" | "in_cart" | "on_loan" | "returned" | "in_repair" | "lost" | "stolen" | "retired" | "donated";
+            model: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                manufacturer: string | null;
+            };
+            category: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                nameFr: string;
+                nameEn: string;
+                /** @enum {string} */
+                role: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+            };
+            school: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+            } | null;
+            room: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            class: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            cart: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+            } | null;
+            stockLocation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            purchaseDate: string | null;
+            purchasePriceCents: number | null;
+            supplier: string | null;
+            orderRef: string | null;
+            invoiceRef: string | null;
+            warrantyEnd: string | null;
+            mdmEnrolled: boolean;
+            wifiSwitchableOff: boolean | null;
+            notes: string | null;
+            customFields: {
+                [key: string]: unknown;
+            };
+            version: number;
+            generated: boolean;
+            lastAuditedAt: string | null;
+            updatedAt: string;
+        };
+        AssetEventInput: {
+            id: number;
+            occurredAt: string;
+            actorName: string | null;
+            kind: string;
+            fromStatus: string | null;
+            toStatus: string | null;
+            fromLocation: {
+                [key: string]: unknown;
+            } | null;
+            toLocation: {
+                [key: string]: unknown;
+            } | null;
+            note: string | null;
+        };
+        AssetDetailInput: {
+            /** Format: uuid */
+            id: string;
+            tag: string;
+            serial: string | null;
+            /** @enum {string} */
+            status: "ordered" | "in_stock" | "preparing" | "deployed" | "in_cart" | "on_loan" | "returned" | "in_repair" | "lost" | "stolen" | "retired" | "donated";
+            model: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                manufacturer: string | null;
+            };
+            category: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                nameFr: string;
+                nameEn: string;
+                /** @enum {string} */
+                role: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+            };
+            school: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+            } | null;
+            room: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            class: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            cart: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+            } | null;
+            stockLocation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            purchaseDate: string | null;
+            purchasePriceCents: number | null;
+            supplier: string | null;
+            orderRef: string | null;
+            invoiceRef: string | null;
+            warrantyEnd: string | null;
+            mdmEnrolled: boolean;
+            wifiSwitchableOff: boolean | null;
+            notes: string | null;
+            customFields: {
+                [key: string]: unknown;
+            };
+            version: number;
+            generated: boolean;
+            lastAuditedAt: string | null;
+            updatedAt: string;
+            events: components["schemas"]["AssetEventInput"][];
+            contents: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+                serial: string | null;
+                /** @enum {string} */
+                status: "ordered" | "in_stock" | "preparing" | "deployed" | "in_cart" | "on_loan" | "returned" | "in_repair" | "lost" | "stolen" | "retired" | "donated";
+                model: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    manufacturer: string | null;
+                };
+                version: number;
+            }[] | null;
+            allowedTransitions: ("ordered" | "in_stock" | "preparing" | "deployed" | "in_cart" | "on_loan" | "returned" | "in_repair" | "lost" | "stolen" | "retired" | "donated")[];
+            can: {
+                update: boolean;
+                transition: boolean;
+                move: boolean;
+            };
+        };
+        AssetListInput: {
+            items: components["schemas"]["AssetInput"][];
+            total: number;
+        };
+        EquipmentSummaryInput: {
+            total: number;
+            byCategory: {
+                /** Format: uuid */
+                categoryId: string;
+                code: string;
+                nameFr: string;
+                nameEn: string;
+                /** @enum {string} */
+                role: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+                byStatus: {
+                    [key: string]: number;
+                };
+                total: number;
+            }[];
+        };
         OrganisationInput: {
             /** Format: uuid */
             id: string;
@@ -2836,6 +4844,8 @@ export interface components {
                  * @enum {string}
                  */
                 technicianScope: "all" | "assigned";
+                /** @default {ORG}-{YYYY}-{00000} */
+                assetTagPattern: string;
                 /** @default false */
                 demo: boolean;
             };
@@ -2849,6 +4859,7 @@ export interface components {
                 communes?: string[];
                 /** @enum {string} */
                 technicianScope?: "all" | "assigned";
+                assetTagPattern?: string;
             };
         };
         CreateSchoolInputInput: {
@@ -3221,6 +5232,8 @@ export interface components {
                 name: string;
             }[];
             report?: unknown;
+            allowed?: string[];
+            currentVersion?: number;
         };
         AuditEvent: {
             seq: number;
@@ -3282,7 +5295,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -3318,6 +5331,463 @@ export interface components {
             revokedAt: string | null;
             token: string;
         };
+        AssetCategory: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            nameFr: string;
+            nameEn: string;
+            /** @enum {string} */
+            role: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+            customFieldsSchema: {
+                [key: string]: unknown;
+            } | null;
+            archived: boolean;
+        };
+        CreateAssetCategoryInput: {
+            code: string;
+            nameFr: string;
+            nameEn: string;
+            /**
+             * @default other
+             * @enum {string}
+             */
+            role: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+            customFieldsSchema?: {
+                /** @constant */
+                type: "object";
+                properties: {
+                    [key: string]: {
+                        /** @enum {string} */
+                        type: "string" | "number" | "integer" | "boolean";
+                        title?: string;
+                        enum?: (string | number)[];
+                        maxLength?: number;
+                        minimum?: number;
+                        maximum?: number;
+                    };
+                };
+                required?: string[];
+            } | null;
+        };
+        UpdateAssetCategoryInput: {
+            nameFr?: string;
+            nameEn?: string;
+            /** @enum {string} */
+            role?: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+            customFieldsSchema?: {
+                /** @constant */
+                type: "object";
+                properties: {
+                    [key: string]: {
+                        /** @enum {string} */
+                        type: "string" | "number" | "integer" | "boolean";
+                        title?: string;
+                        enum?: (string | number)[];
+                        maxLength?: number;
+                        minimum?: number;
+                        maximum?: number;
+                    };
+                };
+                required?: string[];
+            } | null;
+            archived?: boolean;
+        };
+        Manufacturer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CreateManufacturerInput: {
+            name: string;
+        };
+        AssetModel: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            modelNumber: string | null;
+            category: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                nameFr: string;
+                nameEn: string;
+                /** @enum {string} */
+                role: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+            };
+            manufacturer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            specs: {
+                [key: string]: unknown;
+            };
+            unitPriceCents: number | null;
+            installCostCents: number | null;
+            expectedLifeYears: number | null;
+            archived: boolean;
+            assetCount: number;
+        };
+        CreateAssetModelInput: {
+            name: string;
+            modelNumber?: string | null;
+            /** Format: uuid */
+            categoryId: string;
+            manufacturerId?: string | null;
+            /** @default {} */
+            specs: {
+                [key: string]: string | number | boolean;
+            };
+            unitPriceCents?: number | null;
+            installCostCents?: number | null;
+            expectedLifeYears?: number | null;
+        };
+        UpdateAssetModelInput: {
+            name?: string;
+            modelNumber?: string | null;
+            /** Format: uuid */
+            categoryId?: string;
+            manufacturerId?: string | null;
+            /** @default {} */
+            specs: {
+                [key: string]: string | number | boolean;
+            };
+            unitPriceCents?: number | null;
+            installCostCents?: number | null;
+            expectedLifeYears?: number | null;
+            archived?: boolean;
+        };
+        StockLocation: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "warehouse" | "technician" | "school_store";
+            schoolId: string | null;
+            archived: boolean;
+        };
+        CreateStockLocationInput: {
+            name: string;
+            /**
+             * @default warehouse
+             * @enum {string}
+             */
+            kind: "warehouse" | "technician" | "school_store";
+            schoolId?: string | null;
+        };
+        CreateAssetInput: {
+            tag?: string;
+            /**
+             * @default in_stock
+             * @enum {string}
+             */
+            status: "ordered" | "in_stock" | "preparing" | "deployed";
+            serial?: string | null;
+            /** Format: uuid */
+            modelId: string;
+            purchaseDate?: string | null;
+            purchasePriceCents?: number | null;
+            supplier?: string | null;
+            orderRef?: string | null;
+            invoiceRef?: string | null;
+            warrantyEnd?: string | null;
+            mdmEnrolled?: boolean;
+            wifiSwitchableOff?: boolean | null;
+            notes?: string | null;
+            customFields?: {
+                [key: string]: string | number | boolean | null;
+            };
+            schoolId?: string | null;
+            roomId?: string | null;
+            classId?: string | null;
+            stockLocationId?: string | null;
+        };
+        UpdateAssetInput: {
+            version: number;
+            tag?: string;
+            serial?: string | null;
+            /** Format: uuid */
+            modelId?: string;
+            purchaseDate?: string | null;
+            purchasePriceCents?: number | null;
+            supplier?: string | null;
+            orderRef?: string | null;
+            invoiceRef?: string | null;
+            warrantyEnd?: string | null;
+            mdmEnrolled?: boolean;
+            wifiSwitchableOff?: boolean | null;
+            notes?: string | null;
+            customFields?: {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        AssetTransitionInput: {
+            version: number;
+            /** @enum {string} */
+            to: "ordered" | "in_stock" | "preparing" | "deployed" | "in_cart" | "on_loan" | "returned" | "in_repair" | "lost" | "stolen" | "retired" | "donated";
+            note?: string | null;
+            wiped?: boolean;
+            location?: {
+                schoolId?: string | null;
+                roomId?: string | null;
+                classId?: string | null;
+                stockLocationId?: string | null;
+            };
+        };
+        AssetMoveInput: {
+            version: number;
+            note?: string | null;
+            schoolId?: string | null;
+            roomId?: string | null;
+            classId?: string | null;
+            stockLocationId?: string | null;
+        };
+        CartOperationInput: {
+            version: number;
+            /** Format: uuid */
+            cartId: string;
+            note?: string | null;
+        };
+        TakeOutOfCartInput: {
+            version: number;
+            /**
+             * @default deployed
+             * @enum {string}
+             */
+            to: "deployed" | "in_stock" | "in_repair" | "on_loan";
+            note?: string | null;
+            location?: {
+                schoolId?: string | null;
+                roomId?: string | null;
+                classId?: string | null;
+                stockLocationId?: string | null;
+            };
+        };
+        BulkAssetInput: {
+            /** @enum {string} */
+            action: "move" | "status" | "cart_in" | "cart_out" | "assign_school";
+            ids?: string[];
+            tags?: string[];
+            /**
+             * @default each
+             * @enum {string}
+             */
+            mode: "each" | "all";
+            /** @enum {string} */
+            to?: "ordered" | "in_stock" | "preparing" | "deployed" | "in_cart" | "on_loan" | "returned" | "in_repair" | "lost" | "stolen" | "retired" | "donated";
+            /** Format: uuid */
+            cartId?: string;
+            wiped?: boolean;
+            note?: string | null;
+            location?: {
+                schoolId?: string | null;
+                roomId?: string | null;
+                classId?: string | null;
+                stockLocationId?: string | null;
+            };
+        };
+        BulkAssetResult: {
+            /** @enum {string} */
+            mode: "each" | "all";
+            done: number;
+            refused: number;
+            results: {
+                id: string | null;
+                tag: string | null;
+                /** @enum {string} */
+                outcome: "done" | "refused";
+                code: string | null;
+                reason: string | null;
+            }[];
+        };
+        Asset: {
+            /** Format: uuid */
+            id: string;
+            tag: string;
+            serial: string | null;
+            /** @enum {string} */
+            status: "ordered" | "in_stock" | "preparing" | "deployed" | "in_cart" | "on_loan" | "returned" | "in_repair" | "lost" | "stolen" | "retired" | "donated";
+            model: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                manufacturer: string | null;
+            };
+            category: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                nameFr: string;
+                nameEn: string;
+                /** @enum {string} */
+                role: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+            };
+            school: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+            } | null;
+            room: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            class: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            cart: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+            } | null;
+            stockLocation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            purchaseDate: string | null;
+            purchasePriceCents: number | null;
+            supplier: string | null;
+            orderRef: string | null;
+            invoiceRef: string | null;
+            warrantyEnd: string | null;
+            mdmEnrolled: boolean;
+            wifiSwitchableOff: boolean | null;
+            notes: string | null;
+            customFields: {
+                [key: string]: unknown;
+            };
+            version: number;
+            generated: boolean;
+            lastAuditedAt: string | null;
+            updatedAt: string;
+        };
+        AssetEvent: {
+            id: number;
+            occurredAt: string;
+            actorName: string | null;
+            kind: string;
+            fromStatus: string | null;
+            toStatus: string | null;
+            fromLocation: {
+                [key: string]: unknown;
+            } | null;
+            toLocation: {
+                [key: string]: unknown;
+            } | null;
+            note: string | null;
+        };
+        AssetDetail: {
+            /** Format: uuid */
+            id: string;
+            tag: string;
+            serial: string | null;
+            /** @enum {string} */
+            status: "ordered" | "in_stock" | "preparing" | "deployed" | "in_cart" | "on_loan" | "returned" | "in_repair" | "lost" | "stolen" | "retired" | "donated";
+            model: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                manufacturer: string | null;
+            };
+            category: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                nameFr: string;
+                nameEn: string;
+                /** @enum {string} */
+                role: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+            };
+            school: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+            } | null;
+            room: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            class: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            cart: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+            } | null;
+            stockLocation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            purchaseDate: string | null;
+            purchasePriceCents: number | null;
+            supplier: string | null;
+            orderRef: string | null;
+            invoiceRef: string | null;
+            warrantyEnd: string | null;
+            mdmEnrolled: boolean;
+            wifiSwitchableOff: boolean | null;
+            notes: string | null;
+            customFields: {
+                [key: string]: unknown;
+            };
+            version: number;
+            generated: boolean;
+            lastAuditedAt: string | null;
+            updatedAt: string;
+            events: components["schemas"]["AssetEvent"][];
+            contents: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+                serial: string | null;
+                /** @enum {string} */
+                status: "ordered" | "in_stock" | "preparing" | "deployed" | "in_cart" | "on_loan" | "returned" | "in_repair" | "lost" | "stolen" | "retired" | "donated";
+                model: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    manufacturer: string | null;
+                };
+                version: number;
+            }[] | null;
+            allowedTransitions: ("ordered" | "in_stock" | "preparing" | "deployed" | "in_cart" | "on_loan" | "returned" | "in_repair" | "lost" | "stolen" | "retired" | "donated")[];
+            can: {
+                update: boolean;
+                transition: boolean;
+                move: boolean;
+            };
+        };
+        AssetList: {
+            items: components["schemas"]["Asset"][];
+            total: number;
+        };
+        EquipmentSummary: {
+            total: number;
+            byCategory: {
+                /** Format: uuid */
+                categoryId: string;
+                code: string;
+                nameFr: string;
+                nameEn: string;
+                /** @enum {string} */
+                role: "projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other";
+                byStatus: {
+                    [key: string]: number;
+                };
+                total: number;
+            }[];
+        };
         Organisation: {
             /** Format: uuid */
             id: string;
@@ -3331,6 +5801,8 @@ export interface components {
                  * @enum {string}
                  */
                 technicianScope: "all" | "assigned";
+                /** @default {ORG}-{YYYY}-{00000} */
+                assetTagPattern: string;
                 /** @default false */
                 demo: boolean;
             };
@@ -3344,6 +5816,7 @@ export interface components {
                 communes?: string[];
                 /** @enum {string} */
                 technicianScope?: "all" | "assigned";
+                assetTagPattern?: string;
             };
         };
         CreateSchoolInput: {

@@ -23,7 +23,12 @@ describe('organisation settings', () => {
       settings: { communes: string[]; technicianScope: string };
       can: { update: boolean };
     }>(await admin.get('/api/organisation'));
-    assert.deepEqual(org.settings, { communes: [], technicianScope: 'all', demo: false });
+    assert.deepEqual(org.settings, {
+      communes: [],
+      technicianScope: 'all',
+      assetTagPattern: '{ORG}-{YYYY}-{00000}',
+      demo: false,
+    });
     assert.equal(org.can.update, true);
     const teacher = await createUser(t.db, orgId, { roles: ['teacher'] });
     const ta = t.agent();

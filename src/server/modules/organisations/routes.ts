@@ -26,6 +26,7 @@ const UpdateOrganisationSchema = z
       .object({
         communes: z.array(InseeCodeSchema).max(500).optional(),
         technicianScope: z.enum(['all', 'assigned']).optional(),
+        assetTagPattern: SettingsSchema.shape.assetTagPattern.unwrap().optional(),
       })
       .strict()
       .optional(),

@@ -11,6 +11,12 @@ export const SettingsSchema = z.object({
   communes: z.array(InseeCodeSchema).max(500).default([]),
   /** Technicians reach every school (`all`) or only those they are attached to (`assigned`). */
   technicianScope: z.enum(['all', 'assigned']).default('all'),
+  /** Pattern of generated inventory tags: {ORG}, {YYYY}, {YY} and a counter {00000}. */
+  assetTagPattern: z
+    .string()
+    .max(40)
+    .regex(/^[^\s,;]*\{0+\}[^\s,;]*$/, { error: 'invalid_tag_pattern' })
+    .default('{ORG}-{YYYY}-{00000}'),
   /** Generated demo data. */
   demo: z.boolean().default(false),
 });

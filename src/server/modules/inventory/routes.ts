@@ -1,0 +1,483 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { assets } from '../../db/schema.ts';
+import { actorOf } from '../../http/auth.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { type Column, toCsv, toXlsx } from '../../http/export.ts';
+import { problems } from '../../http/schemas.ts';
+import type { App, AppDeps } from '../../http/types.ts';
+import { scopeOf } from '../auth/actor.ts';
+import { getSchool } from '../schools/service.ts';
+import { bulkAssets } from './bulk.ts';
+import {
+  createCategory,
+  createModel,
+  createStockLocation,
+  equipmentSummary,
+  findCategories,
+  findManufacturers,
+  findModels,
+  findOrCreateManufacturer,
+  findStockLocations,
+  updateCategory,
+  updateModel,
+} from './catalogue.ts';
+import {
+  AssetDetailSchema,
+  AssetExportQuerySchema,
+  AssetListQuerySchema,
+  AssetListSchema,
+  type AssetSchema,
+  BulkResultSchema,
+  BulkSchema,
+  CartOperationSchema,
+  CategorySchema,
+  CreateAssetSchema,
+  CreateCategorySchema,
+  CreateManufacturerSchema,
+  CreateModelSchema,
+  CreateStockLocationSchema,
+  EquipmentSummarySchema,
+  ManufacturerSchema,
+  ModelSchema,
+  MoveSchema,
+  StockLocationSchema,
+  TakeOutSchema,
+  TransitionSchema,
+  UpdateAssetSchema,
+  UpdateCategorySchema,
+  UpdateModelSchema,
+} from './schema.ts';
+import {
+  assetReach,
+  createAsset,
+  findAssets,
+  getAsset,
+  moveAsset,
+  putInCart,
+  takeOutOfCart,
+  transitionAsset,
+  updateAsset,
+} from './service.ts';
+
+const tags = ['inventory'];
+const IdParams = z.object({ id: z.uuid() });
+
+type Asset = z.infer<typeof AssetSchema>;
+const EXPORT_COLUMNS: Column<Asset>[] = [
+  { header: 'tag', value: (a) => a.tag },
+  { header: 'serial', value: (a) => a.serial },
+  { header: 'categorie', value: (a) => a.category.nameFr },
+  { header: 'modele', value: (a) => a.model.name },
+  { header: 'fabricant', value: (a) => a.model.manufacturer },
+  { header: 'statut', value: (a) => a.status },
+  { header: 'uai', value: (a) => a.school?.uai },
+  { header: 'ecole', value: (a) => a.school?.name },
+  { header: 'salle', value: (a) => a.room?.name },
+  { header: 'classe_mobile', value: (a) => a.cart?.tag },
+  { header: 'stock', value: (a) => a.stockLocation?.name },
+  { header: 'date_achat', value: (a) => a.purchaseDate },
+  { header: 'prix_achat_ht', value: (a) => (a.purchasePriceCents === null ? null : a.purchasePriceCents / 100) },
+  { header: 'fournisseur', value: (a) => a.supplier },
+  { header: 'commande', value: (a) => a.orderRef },
+  { header: 'facture', value: (a) => a.invoiceRef },
+  { header: 'fin_garantie', value: (a) => a.warrantyEnd },
+  { header: 'mdm', value: (a) => (a.mdmEnrolled ? 'oui' : 'non') },
+  { header: 'notes', value: (a) => a.notes },
+];
+
+export function inventoryRoutes(app: App, { db }: AppDeps) {
+  // ---- catalogue ----
+  app.get(
+    '/api/inventory/categories',
+    {
+      config: { permission: 'inventory.read' },
+      schema: { tags, summary: 'Asset categories', response: { 200: z.array(CategorySchema), ...problems(401, 403) } },
+    },
+    async (request) => db.withOrg(scopeOf(actorOf(request), request.id), (scope) => findCategories(scope)),
+  );
+  app.post(
+    '/api/inventory/categories',
+    {
+      config: { permission: 'inventory.catalogue' },
+      schema: {
+        tags,
+        summary: 'Create a category (with optional custom fields as a JSON Schema)',
+        body: CreateCategorySchema,
+        response: { 201: CategorySchema, ...problems(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const created = await db.withOrg(scopeOf(actorOf(request), request.id), (scope) =>
+        createCategory(scope, request.body),
+      );
+      return reply.code(201).send(created);
+    },
+  );
+  app.patch(
+    '/api/inventory/categories/:id',
+    {
+      config: { permission: 'inventory.catalogue' },
+      schema: {
+        tags,
+        summary: 'Edit or archive a category',
+        params: IdParams,
+        body: UpdateCategorySchema,
+        response: { 200: CategorySchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      db.withOrg(scopeOf(actorOf(request), request.id), (scope) =>
+        updateCategory(scope, request.params.id, request.body),
+      ),
+  );
+  app.get(
+    '/api/inventory/manufacturers',
+    {
+      config: { permission: 'inventory.read' },
+      schema: { tags, summary: 'Manufacturers', response: { 200: z.array(ManufacturerSchema), ...problems(401, 403) } },
+    },
+    async (request) => db.withOrg(scopeOf(actorOf(request), request.id), (scope) => findManufacturers(scope)),
+  );
+  app.post(
+    '/api/inventory/manufacturers',
+    {
+      config: { permission: 'inventory.catalogue' },
+      schema: {
+        tags,
+        summary: 'Add a manufacturer (returns the existing one with the same name)',
+        body: CreateManufacturerSchema,
+        response: { 201: ManufacturerSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const m = await db.withOrg(scopeOf(actorOf(request), request.id), (scope) =>
+        findOrCreateManufacturer(scope, request.body.name),
+      );
+      return reply.code(201).send({ id: m.id, name: m.name });
+    },
+  );
+  app.get(
+    '/api/inventory/models',
+    {
+      config: { permission: 'inventory.read' },
+      schema: {
+        tags,
+        summary: 'Asset models with their reference price and asset count',
+        querystring: z.object({ categoryId: z.uuid().optional() }),
+        response: { 200: z.array(ModelSchema), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) =>
+      db.withOrg(scopeOf(actorOf(request), request.id), (scope) => findModels(scope, request.query.categoryId)),
+  );
+  app.post(
+    '/api/inventory/models',
+    {
+      config: { permission: 'inventory.catalogue' },
+      schema: {
+        tags,
+        summary: 'Create a model',
+        body: CreateModelSchema,
+        response: { 201: ModelSchema, ...problems(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const m = await db.withOrg(scopeOf(actorOf(request), request.id), (scope) => createModel(scope, request.body));
+      return reply.code(201).send(m);
+    },
+  );
+  app.patch(
+    '/api/inventory/models/:id',
+    {
+      config: { permission: 'inventory.catalogue' },
+      schema: {
+        tags,
+        summary: 'Edit or archive a model',
+        params: IdParams,
+        body: UpdateModelSchema,
+        response: { 200: ModelSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      db.withOrg(scopeOf(actorOf(request), request.id), (scope) => updateModel(scope, request.params.id, request.body)),
+  );
+  app.get(
+    '/api/inventory/stock-locations',
+    {
+      config: { permission: 'inventory.read' },
+      schema: {
+        tags,
+        summary: 'Stock locations',
+        response: { 200: z.array(StockLocationSchema), ...problems(401, 403) },
+      },
+    },
+    async (request) => db.withOrg(scopeOf(actorOf(request), request.id), (scope) => findStockLocations(scope)),
+  );
+  app.post(
+    '/api/inventory/stock-locations',
+    {
+      config: { permission: 'inventory.catalogue' },
+      schema: {
+        tags,
+        summary: 'Add a stock location',
+        body: CreateStockLocationSchema,
+        response: { 201: StockLocationSchema, ...problems(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const s = await db.withOrg(scopeOf(actorOf(request), request.id), (scope) =>
+        createStockLocation(scope, request.body),
+      );
+      return reply.code(201).send(s);
+    },
+  );
+  app.get(
+    '/api/inventory/summary',
+    {
+      config: { permission: 'inventory.read' },
+      schema: {
+        tags,
+        summary: 'Equipment counts by category and status (the organisation, or one school)',
+        querystring: z.object({ schoolId: z.uuid().optional() }),
+        response: { 200: EquipmentSummarySchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), async (scope) => {
+        if (request.query.schoolId) await getSchool(scope, actor, request.query.schoolId);
+        else if (assetReach(actor)) throw new AppError('FORBIDDEN', 'Give the school');
+        return equipmentSummary(scope, request.query.schoolId ?? null);
+      });
+    },
+  );
+
+  // ---- assets ----
+  app.get(
+    '/api/assets',
+    {
+      config: { permission: 'inventory.read' },
+      schema: {
+        tags,
+        summary: 'Assets: search, filters, sort, pagination with total',
+        querystring: AssetListQuerySchema,
+        response: { 200: AssetListSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), (scope) => findAssets(scope, actor, request.query));
+    },
+  );
+  app.get(
+    '/api/assets/export',
+    {
+      config: { permission: 'inventory.read' },
+      schema: {
+        tags,
+        summary: 'The filtered list as CSV or XLSX',
+        querystring: AssetExportQuerySchema,
+        produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: { 200: z.string().meta({ description: 'CSV or XLSX file' }), ...problems(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { format, ...filters } = request.query;
+      const items = await db.withOrg(scopeOf(actor, request.id), async (scope) => {
+        const out: Asset[] = [];
+        for (let offset = 0; ; offset += 500) {
+          const page = await findAssets(scope, actor, { ...filters, limit: 500, offset });
+          out.push(...page.items);
+          if (page.items.length < 500) return out;
+        }
+      });
+      const stamp = new Date().toISOString().slice(0, 10);
+      reply.header('content-disposition', `attachment; filename="equipements-${stamp}.${format}"`);
+      if (format === 'xlsx') {
+        reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        return reply.send((await toXlsx('Équipements', EXPORT_COLUMNS, items)) as never);
+      }
+      reply.type('text/csv; charset=utf-8');
+      return reply.send(Buffer.from(toCsv(EXPORT_COLUMNS, items), 'utf8') as never);
+    },
+  );
+  app.get(
+    '/api/assets/by-tag/:tag',
+    {
+      config: { permission: 'inventory.read' },
+      schema: {
+        tags,
+        summary: 'Look an asset up by its inventory tag (scanning)',
+        params: z.object({ tag: z.string().trim().min(1).max(64) }),
+        response: { 200: AssetDetailSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), async (scope) => {
+        const [row] = await scope.tx
+          .select({ id: assets.id })
+          .from(assets)
+          .where(and(eq(assets.tag, request.params.tag), assetReach(actor)));
+        if (!row) throw notFound('Asset');
+        return getAsset(scope, actor, row.id);
+      });
+    },
+  );
+  app.post(
+    '/api/assets',
+    {
+      config: { permission: 'inventory.manage' },
+      schema: {
+        tags,
+        summary: 'Register an asset (tag generated from the organisation’s pattern when absent)',
+        body: CreateAssetSchema,
+        response: { 201: AssetDetailSchema, ...problems(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const created = await db.withOrg(scopeOf(actor, request.id), async (scope) => {
+        const row = await createAsset(scope, actor, request.body);
+        return getAsset(scope, actor, row.id);
+      });
+      return reply.code(201).send(created);
+    },
+  );
+  app.post(
+    '/api/assets/bulk',
+    {
+      config: { permission: 'inventory.manage' },
+      schema: {
+        tags,
+        summary:
+          'Bulk action on assets by id or scanned tag: move, status, into/out of a cart, assign to a school; answers per asset',
+        body: BulkSchema,
+        response: { 200: BulkResultSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return bulkAssets(db, scopeOf(actor, request.id), actor, request.body);
+    },
+  );
+  app.get(
+    '/api/assets/:id',
+    {
+      config: { permission: 'inventory.read' },
+      schema: {
+        tags,
+        summary: 'One asset with its history, contents (carts) and allowed status changes',
+        params: IdParams,
+        response: { 200: AssetDetailSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), (scope) => getAsset(scope, actor, request.params.id));
+    },
+  );
+  app.patch(
+    '/api/assets/:id',
+    {
+      config: { permission: 'inventory.manage' },
+      schema: {
+        tags,
+        summary: 'Edit an asset’s details (send the version you saw)',
+        params: IdParams,
+        body: UpdateAssetSchema,
+        response: { 200: AssetDetailSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), async (scope) => {
+        await updateAsset(scope, actor, request.params.id, request.body);
+        return getAsset(scope, actor, request.params.id);
+      });
+    },
+  );
+  app.post(
+    '/api/assets/:id/transition',
+    {
+      config: { permission: 'inventory.manage' },
+      schema: {
+        tags,
+        summary: 'Change an asset’s lifecycle status (409 ASSET_INVALID_TRANSITION when not allowed)',
+        params: IdParams,
+        body: TransitionSchema,
+        response: { 200: AssetDetailSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), async (scope) => {
+        await transitionAsset(scope, actor, request.params.id, request.body, { note: request.body.note });
+        return getAsset(scope, actor, request.params.id);
+      });
+    },
+  );
+  app.post(
+    '/api/assets/:id/move',
+    {
+      config: { permission: 'inventory.manage' },
+      schema: {
+        tags,
+        summary: 'Move an asset (a cart moves with its contents)',
+        params: IdParams,
+        body: MoveSchema,
+        response: { 200: AssetDetailSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { note, ...input } = request.body;
+      return db.withOrg(scopeOf(actor, request.id), async (scope) => {
+        await moveAsset(scope, actor, request.params.id, input, { note });
+        return getAsset(scope, actor, request.params.id);
+      });
+    },
+  );
+  app.post(
+    '/api/assets/:id/cart',
+    {
+      config: { permission: 'inventory.manage' },
+      schema: {
+        tags,
+        summary: 'Put a device into a cart',
+        params: IdParams,
+        body: CartOperationSchema,
+        response: { 200: AssetDetailSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), async (scope) => {
+        await putInCart(scope, actor, request.params.id, request.body, { note: request.body.note });
+        return getAsset(scope, actor, request.params.id);
+      });
+    },
+  );
+  app.post(
+    '/api/assets/:id/take-out',
+    {
+      config: { permission: 'inventory.manage' },
+      schema: {
+        tags,
+        summary: 'Take a device out of its cart',
+        params: IdParams,
+        body: TakeOutSchema,
+        response: { 200: AssetDetailSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), async (scope) => {
+        await takeOutOfCart(scope, actor, request.params.id, request.body, { note: request.body.note });
+        return getAsset(scope, actor, request.params.id);
+      });
+    },
+  );
+}

@@ -258,7 +258,9 @@ export async function generateDemoInventory(scope: Scope): Promise<{ assets: num
       return { ...rest, cartId: cartId ? (idOf.get(Number(String(cartId).slice(1))) ?? null) : null };
     });
     const inserted = await scope.tx.insert(assets).values(values).returning({ id: assets.id, status: assets.status });
-    inserted.forEach((r, i) => idOf.set((batch[i] as { index: number }).index, r.id));
+    inserted.forEach((r, i) => {
+      idOf.set((batch[i] as { index: number }).index, r.id);
+    });
   };
   const indexed = planned.map((row, index) => ({ index, row }));
   const cartModel = modelIds.get('cart')?.id;

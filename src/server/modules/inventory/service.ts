@@ -8,7 +8,6 @@ import {
   assetEvents,
   assetModels,
   assets,
-  assetTagCounters,
   classes,
   manufacturers,
   organisations,

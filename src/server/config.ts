@@ -49,6 +49,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Contact address shown on the accessibility statement and login page (report a problem). */
   SOCLE_CONTACT_EMAIL: z.email().optional(),
+  /** Public address of this instance (QR labels, links in e-mails); default http://localhost:PORT. */
+  SOCLE_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'must be an http(s) URL')
+    .optional(),
   /** Map tiles (XYZ URL template) and their attribution; the map works without them. */
   SOCLE_MAP_TILE_URL: z
     .string()
@@ -90,6 +95,8 @@ export interface Config {
   readonly logLevel: string;
   readonly contactEmail: string | null;
   readonly map: { readonly tileUrl: string; readonly attribution: string };
+  /** Public base URL, without trailing slash. */
+  readonly publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     contactEmail: e.SOCLE_CONTACT_EMAIL ?? null,
     map: { tileUrl: e.SOCLE_MAP_TILE_URL, attribution: e.SOCLE_MAP_ATTRIBUTION },
+    publicUrl: (e.SOCLE_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
   return deepFreeze(config);
 }

@@ -3665,6 +3665,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assets/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A PDF sheet of QR labels for the given assets (A4 layouts 3×8, 4×10, 2×7) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LabelsInputInput"];
+                };
+            };
+            responses: {
+                /** @description PDF file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assets/{id}": {
         parameters: {
             query?: never;
@@ -4831,6 +4907,17 @@ export interface components {
                 total: number;
             }[];
         };
+        LabelsInputInput: {
+            ids?: string[];
+            tags?: string[];
+            /**
+             * @default a4-3x8
+             * @enum {string}
+             */
+            layout: "a4-3x8" | "a4-4x10" | "a4-2x7";
+            /** @default 0 */
+            skip: number;
+        };
         OrganisationInput: {
             /** Format: uuid */
             id: string;
@@ -5787,6 +5874,17 @@ export interface components {
                 };
                 total: number;
             }[];
+        };
+        LabelsInput: {
+            ids?: string[];
+            tags?: string[];
+            /**
+             * @default a4-3x8
+             * @enum {string}
+             */
+            layout: "a4-3x8" | "a4-4x10" | "a4-2x7";
+            /** @default 0 */
+            skip: number;
         };
         Organisation: {
             /** Format: uuid */

@@ -9,6 +9,7 @@ import {
   createUser,
   PASSWORD,
 } from '../../../../test/helpers/factories.ts';
+import { imagesPerPage } from '../../../../test/helpers/pdf.ts';
 import { seedDemo } from '../../bootstrap.ts';
 import { rows } from '../../db/connection.ts';
 
@@ -375,5 +376,20 @@ describe('demo inventory', () => {
     } finally {
       await local.close();
     }
+  });
+});
+
+describe('label sheets', () => {
+  it('answers a PDF with one QR per selected asset; unknown ones are named', async () => {
+    const a = await newAsset({ modelId: models.tablet, status: 'deployed', schoolId: schoolA });
+    const b = await newAsset({ modelId: models.tablet, status: 'deployed', schoolId: schoolA });
+    const r = await as('technician').post('/api/assets/labels', { ids: [a.id], tags: [b.tag], layout: 'a4-2x7' });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.headers['content-type'], 'application/pdf');
+    assert.match(String(r.headers['content-disposition']), /attachment/);
+    assert.deepEqual(await imagesPerPage(new Uint8Array(r.rawPayload)), [2]);
+    const missing = await as('technician').post('/api/assets/labels', { tags: [a.tag, 'NOPE-1'] });
+    assert.equal(missing.statusCode, 400);
+    assert.equal((await as('teacher').post('/api/assets/labels', { ids: [a.id] })).statusCode, 403);
   });
 });

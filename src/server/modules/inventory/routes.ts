@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { assets } from '../../db/schema.ts';
+import { assetModels, assets } from '../../db/schema.ts';
 import { actorOf } from '../../http/auth.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { type Column, toCsv, toXlsx } from '../../http/export.ts';
@@ -22,6 +22,7 @@ import {
   updateCategory,
   updateModel,
 } from './catalogue.ts';
+import { labelsPdf } from './labels.ts';
 import {
   AssetDetailSchema,
   AssetExportQuerySchema,
@@ -38,6 +39,7 @@ import {
   CreateModelSchema,
   CreateStockLocationSchema,
   EquipmentSummarySchema,
+  LabelsSchema,
   ManufacturerSchema,
   ModelSchema,
   MoveSchema,
@@ -86,7 +88,7 @@ const EXPORT_COLUMNS: Column<Asset>[] = [
   { header: 'notes', value: (a) => a.notes },
 ];
 
-export function inventoryRoutes(app: App, { db }: AppDeps) {
+export function inventoryRoutes(app: App, { db, config }: AppDeps) {
   // ---- catalogue ----
   app.get(
     '/api/inventory/categories',
@@ -363,6 +365,63 @@ export function inventoryRoutes(app: App, { db }: AppDeps) {
       return bulkAssets(db, scopeOf(actor, request.id), actor, request.body);
     },
   );
+  app.post(
+    '/api/assets/labels',
+    {
+      config: { permission: 'inventory.manage' },
+      schema: {
+        tags,
+        summary: 'A PDF sheet of QR labels for the given assets (A4 layouts 3×8, 4×10, 2×7)',
+        body: LabelsSchema,
+        produces: ['application/pdf'],
+        response: { 200: z.string().meta({ description: 'PDF file' }), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { ids, tags: wanted, layout, skip } = request.body;
+      const found = await db.withOrg(scopeOf(actor, request.id), (scope) =>
+        scope.tx
+          .select({ id: assets.id, tag: assets.tag, name: assetModels.name })
+          .from(assets)
+          .innerJoin(assetModels, eq(assetModels.id, assets.modelId))
+          .where(
+            and(
+              or(
+                ids?.length ? inArray(assets.id, ids) : undefined,
+                wanted?.length ? inArray(assets.tag, wanted) : undefined,
+              ),
+              assetReach(actor),
+            ),
+          )
+          .orderBy(asc(assets.tag)),
+      );
+      const asked = (ids?.length ?? 0) + (wanted?.length ?? 0);
+      if (found.length === 0) throw notFound('Asset');
+      if (found.length < new Set([...(ids ?? []), ...(wanted ?? [])]).size) {
+        const known = new Set(found.flatMap((f) => [f.id, f.tag]));
+        const missing = [...(ids ?? []), ...(wanted ?? [])].filter((x) => !known.has(x));
+        throw new AppError('VALIDATION_FAILED', `${missing.length} of ${asked} assets not found`, {
+          fields: missing
+            .slice(0, 50)
+            .map((m) => ({ path: 'body.ids', message: `not found: ${m}`, code: 'unknown_asset' })),
+        });
+      }
+      const pdf = await labelsPdf(found, {
+        layout,
+        skip,
+        organisation: actor.organisation.name,
+        publicUrl: config.publicUrl,
+      });
+      reply.header(
+        'content-disposition',
+        `attachment; filename="etiquettes-${new Date().toISOString().slice(0, 10)}.pdf"`,
+      );
+      reply.type('application/pdf');
+      return reply.send(Buffer.from(pdf) as never);
+    },
+  );
+
   app.get(
     '/api/assets/:id',
     {

@@ -376,3 +376,15 @@ export const EquipmentSummarySchema = z
     ),
   })
   .meta({ id: 'EquipmentSummary' });
+
+export const LabelsSchema = z
+  .object({
+    ids: z.array(z.uuid()).max(2000).optional(),
+    tags: z.array(text(64).min(1)).max(2000).optional(),
+    layout: z.enum(['a4-3x8', 'a4-4x10', 'a4-2x7']).default('a4-3x8'),
+    /** Labels already used on the first sheet. */
+    skip: z.number().int().min(0).max(39).default(0),
+  })
+  .strict()
+  .refine((b) => (b.ids?.length ?? 0) + (b.tags?.length ?? 0) > 0, { error: 'no_assets', path: ['ids'] })
+  .meta({ id: 'LabelsInput' });

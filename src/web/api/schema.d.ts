@@ -3306,6 +3306,553 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inventory/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inventory rounds, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    schoolId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            scope: "school" | "room" | "cart";
+                            place: string;
+                            schoolId: string | null;
+                            roomId: string | null;
+                            cartId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "cancelled";
+                            startedAt: string;
+                            startedBy: string | null;
+                            closedAt: string | null;
+                            correctionsAppliedAt: string | null;
+                            notes: string | null;
+                            counts: {
+                                expected: number;
+                                found: number;
+                                missing: number;
+                                unexpected: number;
+                                unknown: number;
+                            };
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start an inventory round for a school, a room or a cart (the expected list is fixed now) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StartInventoryRoundInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InventoryRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round with found, missing, unexpected and unknown lists */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InventoryRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/rounds/{id}/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record scanned tags (or label URLs) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InventoryScanInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InventoryScanResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a round: counts are final, scanned assets get their audit date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InventoryRound"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/rounds/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply the corrections of a closed round in one confirmed step (move unexpected assets here, declare missing ones lost) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InventoryCorrectionsInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InventoryRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/rounds/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round report as PDF or CSV */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "csv";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF or CSV file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assets": {
         parameters: {
             query?: never;
@@ -4450,6 +4997,93 @@ export interface components {
             revokedAt: string | null;
             token: string;
         };
+        StartInventoryRoundInputInput: {
+            /** @enum {string} */
+            scope: "school" | "room" | "cart";
+            /** Format: uuid */
+            schoolId?: string;
+            /** Format: uuid */
+            roomId?: string;
+            /** Format: uuid */
+            cartId?: string;
+            notes?: string;
+        };
+        InventoryScanInputInput: {
+            tags: string[];
+        };
+        InventoryCorrectionsInputInput: {
+            /** @default false */
+            moveUnexpected: boolean;
+            /** @default false */
+            markMissingLost: boolean;
+            /** @constant */
+            confirm: true;
+        };
+        InventoryRoundInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            scope: "school" | "room" | "cart";
+            place: string;
+            schoolId: string | null;
+            roomId: string | null;
+            cartId: string | null;
+            /** @enum {string} */
+            status: "open" | "closed" | "cancelled";
+            startedAt: string;
+            startedBy: string | null;
+            closedAt: string | null;
+            correctionsAppliedAt: string | null;
+            notes: string | null;
+            counts: {
+                expected: number;
+                found: number;
+                missing: number;
+                unexpected: number;
+                unknown: number;
+            };
+            found: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+                model: string;
+                status: string;
+                registeredAt: string | null;
+            }[];
+            missing: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+                model: string;
+                status: string;
+                registeredAt: string | null;
+            }[];
+            unexpected: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+                model: string;
+                status: string;
+                registeredAt: string | null;
+            }[];
+            unknown: string[];
+        };
+        InventoryScanResultInput: {
+            results: {
+                tag: string;
+                /** @enum {string} */
+                result: "found" | "unexpected" | "unknown" | "already_scanned";
+                asset: {
+                    /** Format: uuid */
+                    id: string;
+                    tag: string;
+                    model: string;
+                    status: string;
+                    registeredAt: string | null;
+                } | null;
+            }[];
+            round: components["schemas"]["InventoryRoundInput"];
+        };
         AssetCategoryInput: {
             /** Format: uuid */
             id: string;
@@ -5417,6 +6051,93 @@ export interface components {
             expiresAt: string | null;
             revokedAt: string | null;
             token: string;
+        };
+        StartInventoryRoundInput: {
+            /** @enum {string} */
+            scope: "school" | "room" | "cart";
+            /** Format: uuid */
+            schoolId?: string;
+            /** Format: uuid */
+            roomId?: string;
+            /** Format: uuid */
+            cartId?: string;
+            notes?: string;
+        };
+        InventoryScanInput: {
+            tags: string[];
+        };
+        InventoryCorrectionsInput: {
+            /** @default false */
+            moveUnexpected: boolean;
+            /** @default false */
+            markMissingLost: boolean;
+            /** @constant */
+            confirm: true;
+        };
+        InventoryRound: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            scope: "school" | "room" | "cart";
+            place: string;
+            schoolId: string | null;
+            roomId: string | null;
+            cartId: string | null;
+            /** @enum {string} */
+            status: "open" | "closed" | "cancelled";
+            startedAt: string;
+            startedBy: string | null;
+            closedAt: string | null;
+            correctionsAppliedAt: string | null;
+            notes: string | null;
+            counts: {
+                expected: number;
+                found: number;
+                missing: number;
+                unexpected: number;
+                unknown: number;
+            };
+            found: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+                model: string;
+                status: string;
+                registeredAt: string | null;
+            }[];
+            missing: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+                model: string;
+                status: string;
+                registeredAt: string | null;
+            }[];
+            unexpected: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+                model: string;
+                status: string;
+                registeredAt: string | null;
+            }[];
+            unknown: string[];
+        };
+        InventoryScanResult: {
+            results: {
+                tag: string;
+                /** @enum {string} */
+                result: "found" | "unexpected" | "unknown" | "already_scanned";
+                asset: {
+                    /** Format: uuid */
+                    id: string;
+                    tag: string;
+                    model: string;
+                    status: string;
+                    registeredAt: string | null;
+                } | null;
+            }[];
+            round: components["schemas"]["InventoryRound"];
         };
         AssetCategory: {
             /** Format: uuid */

@@ -24,6 +24,20 @@ import {
 } from './catalogue.ts';
 import { labelsPdf } from './labels.ts';
 import {
+  applyCorrections,
+  CorrectionsSchema,
+  closeRound,
+  findRounds,
+  getRound,
+  RoundSchema,
+  ScanResultSchema,
+  ScanSchema,
+  StartRoundSchema,
+  scanTags,
+  startRound,
+} from './rounds.ts';
+import { ROUND_COLUMNS, reportRows, roundPdf } from './rounds-report.ts';
+import {
   AssetDetailSchema,
   AssetExportQuerySchema,
   AssetListQuerySchema,
@@ -252,6 +266,140 @@ export function inventoryRoutes(app: App, { db, config }: AppDeps) {
         else if (assetReach(actor)) throw new AppError('FORBIDDEN', 'Give the school');
         return equipmentSummary(scope, request.query.schoolId ?? null);
       });
+    },
+  );
+
+  // ---- inventory rounds ----
+  app.get(
+    '/api/inventory/rounds',
+    {
+      config: { permission: 'inventory.read' },
+      schema: {
+        tags,
+        summary: 'Inventory rounds, newest first',
+        querystring: z.object({ schoolId: z.uuid().optional() }),
+        response: {
+          200: z.array(RoundSchema.omit({ found: true, missing: true, unexpected: true, unknown: true })),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), (scope) => findRounds(scope, actor, request.query.schoolId));
+    },
+  );
+  app.post(
+    '/api/inventory/rounds',
+    {
+      config: { permission: 'inventory.audit' },
+      schema: {
+        tags,
+        summary: 'Start an inventory round for a school, a room or a cart (the expected list is fixed now)',
+        body: StartRoundSchema,
+        response: { 201: RoundSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const round = await db.withOrg(scopeOf(actor, request.id), (scope) => startRound(scope, actor, request.body));
+      return reply.code(201).send(round);
+    },
+  );
+  app.get(
+    '/api/inventory/rounds/:id',
+    {
+      config: { permission: 'inventory.read' },
+      schema: {
+        tags,
+        summary: 'A round with found, missing, unexpected and unknown lists',
+        params: IdParams,
+        response: { 200: RoundSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), (scope) => getRound(scope, actor, request.params.id));
+    },
+  );
+  app.post(
+    '/api/inventory/rounds/:id/scans',
+    {
+      config: { permission: 'inventory.audit' },
+      schema: {
+        tags,
+        summary: 'Record scanned tags (or label URLs)',
+        params: IdParams,
+        body: ScanSchema,
+        response: { 200: ScanResultSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), (scope) =>
+        scanTags(scope, actor, request.params.id, request.body.tags),
+      );
+    },
+  );
+  app.post(
+    '/api/inventory/rounds/:id/close',
+    {
+      config: { permission: 'inventory.audit' },
+      schema: {
+        tags,
+        summary: 'Close a round: counts are final, scanned assets get their audit date',
+        params: IdParams,
+        response: { 200: RoundSchema, ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), (scope) => closeRound(scope, actor, request.params.id));
+    },
+  );
+  app.post(
+    '/api/inventory/rounds/:id/corrections',
+    {
+      config: { permission: 'inventory.manage' },
+      schema: {
+        tags,
+        summary:
+          'Apply the corrections of a closed round in one confirmed step (move unexpected assets here, declare missing ones lost)',
+        params: IdParams,
+        body: CorrectionsSchema,
+        response: { 200: RoundSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), (scope) =>
+        applyCorrections(scope, actor, request.params.id, request.body),
+      );
+    },
+  );
+  app.get(
+    '/api/inventory/rounds/:id/export',
+    {
+      config: { permission: 'inventory.read' },
+      schema: {
+        tags,
+        summary: 'The round report as PDF or CSV',
+        params: IdParams,
+        querystring: z.object({ format: z.enum(['pdf', 'csv']).default('pdf') }),
+        produces: ['application/pdf', 'text/csv'],
+        response: { 200: z.string().meta({ description: 'PDF or CSV file' }), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const round = await db.withOrg(scopeOf(actor, request.id), (scope) => getRound(scope, actor, request.params.id));
+      const name = `inventaire-${round.startedAt.slice(0, 10)}`;
+      if (request.query.format === 'csv') {
+        reply.header('content-disposition', `attachment; filename="${name}.csv"`).type('text/csv; charset=utf-8');
+        return reply.send(Buffer.from(toCsv(ROUND_COLUMNS, reportRows(round)), 'utf8') as never);
+      }
+      reply.header('content-disposition', `attachment; filename="${name}.pdf"`).type('application/pdf');
+      return reply.send(Buffer.from(await roundPdf(round, actor.organisation.name)) as never);
     },
   );
 

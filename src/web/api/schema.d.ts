@@ -4874,6 +4874,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assets/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a file’s columns and first rows, with the detected layout and column mapping */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "socle" | "snipeit" | "glpi";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the CSV or XLSX file */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetImportPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import assets from a CSV or XLSX file (Socle, Snipe-IT or GLPI layout, or any with a column mapping). Invalid rows → 400 listing each (line, column, reason) and nothing written, unless skipInvalid=true. */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "socle" | "snipeit" | "glpi";
+                    dryRun?: "true" | "false";
+                    skipInvalid?: "true" | "false";
+                    createMissing?: "true" | "false";
+                    mapping?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the CSV or XLSX file */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetImportReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5551,6 +5735,38 @@ export interface components {
             layout: "a4-3x8" | "a4-4x10" | "a4-2x7";
             /** @default 0 */
             skip: number;
+        };
+        AssetImportReportInput: {
+            /** @enum {string} */
+            format: "socle" | "snipeit" | "glpi";
+            columns: {
+                [key: string]: string;
+            };
+            rowsRead: number;
+            valid: number;
+            created: number;
+            rejected: {
+                line: number;
+                column: string;
+                reason: string;
+                value?: string;
+            }[];
+            rejectedCount: number;
+            categoriesCreated: string[];
+            modelsCreated: string[];
+            dryRun: boolean;
+            written: boolean;
+        };
+        AssetImportPreviewInput: {
+            headers: string[];
+            detectedFormat: ("socle" | "snipeit" | "glpi") | null;
+            columns: {
+                [key: string]: string;
+            };
+            fields: ("tag" | "serial" | "category" | "model" | "modelNumber" | "manufacturer" | "location" | "room" | "status" | "purchaseDate" | "purchaseCost" | "supplier" | "orderRef" | "invoiceRef" | "warrantyEnd" | "warrantyMonths" | "notes")[];
+            sample: {
+                [key: string]: string;
+            }[];
         };
         OrganisationInput: {
             /** Format: uuid */
@@ -6606,6 +6822,38 @@ export interface components {
             layout: "a4-3x8" | "a4-4x10" | "a4-2x7";
             /** @default 0 */
             skip: number;
+        };
+        AssetImportReport: {
+            /** @enum {string} */
+            format: "socle" | "snipeit" | "glpi";
+            columns: {
+                [key: string]: string;
+            };
+            rowsRead: number;
+            valid: number;
+            created: number;
+            rejected: {
+                line: number;
+                column: string;
+                reason: string;
+                value?: string;
+            }[];
+            rejectedCount: number;
+            categoriesCreated: string[];
+            modelsCreated: string[];
+            dryRun: boolean;
+            written: boolean;
+        };
+        AssetImportPreview: {
+            headers: string[];
+            detectedFormat: ("socle" | "snipeit" | "glpi") | null;
+            columns: {
+                [key: string]: string;
+            };
+            fields: ("tag" | "serial" | "category" | "model" | "modelNumber" | "manufacturer" | "location" | "room" | "status" | "purchaseDate" | "purchaseCost" | "supplier" | "orderRef" | "invoiceRef" | "warrantyEnd" | "warrantyMonths" | "notes")[];
+            sample: {
+                [key: string]: string;
+            }[];
         };
         Organisation: {
             /** Format: uuid */

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { type Column, toCsv, toXlsx } from '../../http/export.ts';
 import { problems } from '../../http/schemas.ts';
 import type { App, AppDeps } from '../../http/types.ts';
+import { UPLOAD_BODY_LIMIT, withRawUploads } from '../../http/upload.ts';
 import { scopeOf } from '../auth/actor.ts';
 import { getSchool } from '../schools/service.ts';
 import { bulkAssets } from './bulk.ts';
@@ -22,6 +23,8 @@ import {
   updateCategory,
   updateModel,
 } from './catalogue.ts';
+import { importAssets } from './import.ts';
+import { ASSET_IMPORT_FIELDS, detectAssetFormat, readHeaders, readRows, resolveColumns } from './import-formats.ts';
 import { labelsPdf } from './labels.ts';
 import {
   applyCorrections,
@@ -40,6 +43,9 @@ import { ROUND_COLUMNS, reportRows, roundPdf } from './rounds-report.ts';
 import {
   AssetDetailSchema,
   AssetExportQuerySchema,
+  AssetImportPreviewSchema,
+  AssetImportQuerySchema,
+  AssetImportReportSchema,
   AssetListQuerySchema,
   AssetListSchema,
   type AssetSchema,
@@ -55,6 +61,7 @@ import {
   EquipmentSummarySchema,
   LabelsSchema,
   ManufacturerSchema,
+  MappingSchema,
   ModelSchema,
   MoveSchema,
   StockLocationSchema,
@@ -268,6 +275,106 @@ export function inventoryRoutes(app: App, { db, config }: AppDeps) {
       });
     },
   );
+
+  // ---- imports ----
+  const parseMapping = (raw: string | undefined) => {
+    if (!raw) return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = null;
+    }
+    const parsed = MappingSchema.safeParse(value);
+    if (!parsed.success) {
+      throw new AppError('VALIDATION_FAILED', 'Invalid column mapping', {
+        fields: [{ path: 'querystring.mapping', message: 'a JSON object field → column', code: 'invalid_mapping' }],
+      });
+    }
+    return parsed.data;
+  };
+  const fileOf = (body: unknown) => {
+    if (!Buffer.isBuffer(body))
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv, XLSX or application/octet-stream');
+    return new Uint8Array(body);
+  };
+  withRawUploads(app, (scoped) => {
+    scoped.post(
+      '/api/assets/import/preview',
+      {
+        config: { permission: 'inventory.import' },
+        bodyLimit: UPLOAD_BODY_LIMIT,
+        schema: {
+          tags,
+          summary: 'Read a file’s columns and first rows, with the detected layout and column mapping',
+          consumes: [
+            'text/csv',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'application/octet-stream',
+          ],
+          querystring: z.object({ format: z.enum(['socle', 'snipeit', 'glpi']).optional() }),
+          body: z.any().meta({ description: 'the CSV or XLSX file', type: 'string', format: 'binary' }),
+          response: { 200: AssetImportPreviewSchema, ...problems(400, 401, 403, 413, 415) },
+        },
+      },
+      async (request) => {
+        const bytes = fileOf(request.body);
+        const headers = await readHeaders(bytes).catch((e: Error) => {
+          throw new AppError('BAD_REQUEST', `Unreadable file: ${e.message}`);
+        });
+        const detectedFormat = detectAssetFormat(headers);
+        const sample: Record<string, string>[] = [];
+        for await (const row of readRows(bytes)) {
+          sample.push(row.values);
+          if (sample.length >= 5) break;
+        }
+        const format = request.query.format ?? detectedFormat;
+        return {
+          headers,
+          detectedFormat,
+          columns: format ? resolveColumns(format, headers) : {},
+          fields: [...ASSET_IMPORT_FIELDS],
+          sample,
+        };
+      },
+    );
+    scoped.post(
+      '/api/assets/import',
+      {
+        config: { permission: 'inventory.import' },
+        bodyLimit: UPLOAD_BODY_LIMIT,
+        schema: {
+          tags,
+          summary:
+            'Import assets from a CSV or XLSX file (Socle, Snipe-IT or GLPI layout, or any with a column mapping). Invalid rows → 400 ' +
+            'listing each (line, column, reason) and nothing written, unless skipInvalid=true.',
+          consumes: [
+            'text/csv',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'application/octet-stream',
+          ],
+          querystring: AssetImportQuerySchema,
+          body: z.any().meta({ description: 'the CSV or XLSX file', type: 'string', format: 'binary' }),
+          response: { 200: AssetImportReportSchema, ...problems(400, 401, 403, 413, 415) },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const bytes = fileOf(request.body);
+        const q = request.query;
+        const mapping = parseMapping(q.mapping);
+        return db.withOrg(scopeOf(actor, request.id), (scope) =>
+          importAssets(scope, bytes, {
+            format: q.format,
+            mapping,
+            dryRun: q.dryRun === 'true',
+            skipInvalid: q.skipInvalid === 'true',
+            createMissing: q.createMissing === 'true',
+          }),
+        );
+      },
+    );
+  });
 
   // ---- inventory rounds ----
   app.get(

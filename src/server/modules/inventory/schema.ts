@@ -388,3 +388,62 @@ export const LabelsSchema = z
   .strict()
   .refine((b) => (b.ids?.length ?? 0) + (b.tags?.length ?? 0) > 0, { error: 'no_assets', path: ['ids'] })
   .meta({ id: 'LabelsInput' });
+
+export const AssetImportQuerySchema = z.object({
+  format: z.enum(['socle', 'snipeit', 'glpi']).optional(),
+  dryRun: z.enum(['true', 'false']).default('false'),
+  skipInvalid: z.enum(['true', 'false']).default('false'),
+  createMissing: z.enum(['true', 'false']).default('false'),
+  /** JSON object: field → column name, overriding the detected columns (UI column mapping). */
+  mapping: z.string().max(4000).optional(),
+});
+
+const ImportFieldSchema = z.enum([
+  'tag',
+  'serial',
+  'category',
+  'model',
+  'modelNumber',
+  'manufacturer',
+  'location',
+  'room',
+  'status',
+  'purchaseDate',
+  'purchaseCost',
+  'supplier',
+  'orderRef',
+  'invoiceRef',
+  'warrantyEnd',
+  'warrantyMonths',
+  'notes',
+]);
+
+export const MappingSchema = z.partialRecord(ImportFieldSchema, z.string().max(200));
+
+export const AssetImportReportSchema = z
+  .object({
+    format: z.enum(['socle', 'snipeit', 'glpi']),
+    columns: z.partialRecord(ImportFieldSchema, z.string()),
+    rowsRead: z.number().int(),
+    valid: z.number().int(),
+    created: z.number().int(),
+    rejected: z.array(
+      z.object({ line: z.number().int(), column: z.string(), reason: z.string(), value: z.string().optional() }),
+    ),
+    rejectedCount: z.number().int(),
+    categoriesCreated: z.array(z.string()),
+    modelsCreated: z.array(z.string()),
+    dryRun: z.boolean(),
+    written: z.boolean(),
+  })
+  .meta({ id: 'AssetImportReport' });
+
+export const AssetImportPreviewSchema = z
+  .object({
+    headers: z.array(z.string()),
+    detectedFormat: z.enum(['socle', 'snipeit', 'glpi']).nullable(),
+    columns: z.partialRecord(ImportFieldSchema, z.string()),
+    fields: z.array(ImportFieldSchema),
+    sample: z.array(z.record(z.string(), z.string())),
+  })
+  .meta({ id: 'AssetImportPreview' });

@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors.ts';
 import { type Column, toCsv, toXlsx } from '../../http/export.ts';
 import { NoContent, problems } from '../../http/schemas.ts';
 import type { App, AppDeps } from '../../http/types.ts';
+import { UPLOAD_BODY_LIMIT, withRawUploads } from '../../http/upload.ts';
 import { scopeOf } from '../auth/actor.ts';
 import { importSchools } from './import.ts';
 import {
@@ -54,7 +55,6 @@ import {
 
 const tags = ['schools'];
 const IdParams = z.object({ id: z.uuid() });
-const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 
 type Summary = z.infer<typeof SchoolSummarySchema>;
 const EXPORT_COLUMNS: Column<Summary>[] = [
@@ -173,19 +173,12 @@ export function schoolRoutes(app: App, { db }: AppDeps) {
     },
   );
 
-  // Imports send the file itself as the body; the raw parsers are scoped to
-  // this route (elsewhere text/csv stays an unsupported media type).
-  app.register(async (scoped: App) => {
-    for (const type of ['text/csv', 'application/octet-stream', 'text/plain']) {
-      scoped.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) =>
-        done(null, body),
-      );
-    }
+  withRawUploads(app, (scoped) => {
     scoped.post(
       '/api/schools/import',
       {
         config: { permission: 'schools.import' },
-        bodyLimit: IMPORT_BODY_LIMIT,
+        bodyLimit: UPLOAD_BODY_LIMIT,
         schema: {
           tags,
           summary:

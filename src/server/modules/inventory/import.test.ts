@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { createTestApp, json, type TestApp } from '../../../../test/helpers/app.ts';
-import { createCatalogue, createOrganisation, createSchool, createUser, PASSWORD, uai } from '../../../../test/helpers/factories.ts';
+import {
+  createCatalogue,
+  createOrganisation,
+  createSchool,
+  createUser,
+  PASSWORD,
+  uai,
+} from '../../../../test/helpers/factories.ts';
 
 let t: TestApp;
 let admin: ReturnType<TestApp['agent']>;
@@ -47,7 +54,9 @@ describe('asset imports', () => {
     const dry = json<Report>(await upload(csv, { dryRun: 'true', createMissing: 'true' }));
     assert.equal(dry.format, 'snipeit');
     assert.equal(dry.valid, 3);
-    assert.deepEqual(dry.rejected, [{ line: 5, column: 'Asset Tag', reason: 'duplicate_tag_in_file', value: 'SN-0002' }]);
+    assert.deepEqual(dry.rejected, [
+      { line: 5, column: 'Asset Tag', reason: 'duplicate_tag_in_file', value: 'SN-0002' },
+    ]);
     assert.equal(dry.written, false);
     const strict = await upload(csv, { createMissing: 'true' });
     assert.equal(strict.statusCode, 400);
@@ -56,9 +65,9 @@ describe('asset imports', () => {
     const done = json<Report>(await upload(csv, { createMissing: 'true', skipInvalid: 'true' }));
     assert.equal(done.created, 3);
     assert.deepEqual(done.modelsCreated.sort(), ['Latitude 3440', 'iPad 9']);
-    const laptop = json<{ items: { purchasePriceCents: number; warrantyEnd: string; status: string; school: { name: string } }[] }>(
-      await admin.get('/api/assets', { query: { q: 'SN-0001' } }),
-    ).items[0];
+    const laptop = json<{
+      items: { purchasePriceCents: number; warrantyEnd: string; status: string; school: { name: string } }[];
+    }>(await admin.get('/api/assets', { query: { q: 'SN-0001' } })).items[0];
     assert.equal(laptop?.purchasePriceCents, 64990, '649,90 € in cents, exactly');
     assert.equal(laptop?.warrantyEnd, '2026-09-01');
     assert.equal(laptop?.status, 'deployed');
@@ -96,7 +105,13 @@ describe('asset imports', () => {
     assert.equal(p.detectedFormat, 'glpi');
     assert.equal(p.columns.tag, "Numéro d'inventaire");
     assert.equal(p.sample.length, 2);
-    const r = json<Report>(await upload(xlsx, { createMissing: 'true' }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+    const r = json<Report>(
+      await upload(
+        xlsx,
+        { createMissing: 'true' },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ),
+    );
     assert.equal(r.created, 2);
 
     const custom = ['Code;Appareil;N° série;Où', 'M-1;ProDesk 400;Z9;Ecole Jean Moulin'].join('\n');

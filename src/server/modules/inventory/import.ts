@@ -268,7 +268,6 @@ async function existingSerials(scope: Scope, pairs: { modelId: string; serial: s
 async function checkFile(
   scope: Scope,
   bytes: Uint8Array,
-  format: AssetImportFormat,
   columns: Partial<Record<AssetImportField, string>>,
   options: AssetImportOptions,
 ) {
@@ -368,7 +367,7 @@ export async function importAssets(
       fields: [{ path: 'mapping.model', message: 'required', code: 'missing_column' }],
     });
   }
-  const checked = await checkFile(scope, bytes, format, columns, options);
+  const checked = await checkFile(scope, bytes, columns, options);
   const report: AssetImportReport = {
     format,
     columns,

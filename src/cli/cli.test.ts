@@ -147,6 +147,45 @@ describe('socle CLI', () => {
     assert.match(bad.stderr, /1 invalid row\(s\); nothing was imported\n {2}line 3, uai: uai_checksum: 0720022X/);
     assert.equal(socle('import', 'schools', '/nonexistent.csv').status, 1);
 
+    const assetsFile = path.join(os.tmpdir(), `socle-assets-${process.pid}.csv`);
+    fs.writeFileSync(
+      assetsFile,
+      [
+        'Asset Tag,Model Name,Category,Location,Status',
+        'CLI-1,ProBook 450,Ordinateur portable enseignant,0720022H,Deployed',
+        'CLI-2,ProBook 450,Ordinateur portable enseignant,0720022H,Deployed',
+        'CLI-1,ProBook 450,Ordinateur portable enseignant,,',
+      ].join('\n'),
+    );
+    const assetsDry = socle('import', 'assets', assetsFile, '--create-missing', '--dry-run', '--json');
+    assert.equal(assetsDry.status, 0, assetsDry.stderr);
+    assert.deepEqual(
+      (JSON.parse(assetsDry.stdout) as { rejected: { line: number }[] }).rejected.map((r) => r.line),
+      [4],
+    );
+    assert.equal(socle('import', 'assets', assetsFile, '--create-missing').status, 1, 'invalid rows: nothing written');
+    const assetsReal = socle('import', 'assets', assetsFile, '--create-missing', '--skip-invalid');
+    assert.equal(assetsReal.status, 0, assetsReal.stderr);
+    assert.match(assetsReal.stdout, /created 2/);
+    fs.rmSync(assetsFile);
+    const pdfFile = path.join(os.tmpdir(), `socle-labels-${process.pid}.pdf`);
+    const labels = socle(
+      'labels',
+      '--school',
+      '0720022H',
+      '--status',
+      'deployed',
+      '--layout',
+      'a4-4x10',
+      '--out',
+      pdfFile,
+    );
+    assert.equal(labels.status, 0, labels.stderr);
+    assert.match(labels.stdout, /labels written/);
+    assert.equal(fs.readFileSync(pdfFile).subarray(0, 5).toString(), '%PDF-');
+    fs.rmSync(pdfFile);
+    assert.equal(socle('labels', '--out', pdfFile).status, 1);
+
     const verify = socle('audit', 'verify');
     assert.equal(verify.status, 0, verify.stderr);
   });

@@ -1,15 +1,18 @@
 import fs from 'node:fs';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { bootstrap, DEMO_SLUG, ensureUser, findOrganisationId, seedDemo } from '../server/bootstrap.ts';
 import { type Config, loadConfig } from '../server/config.ts';
 import { type Database, openDatabase } from '../server/db/connection.ts';
-import { organisations, users } from '../server/db/schema.ts';
+import { assetModels, assets, organisations, schools, users } from '../server/db/schema.ts';
 import { AppError } from '../server/http/errors.ts';
 import { verifyAuditChain } from '../server/modules/audit/service.ts';
 import { normaliseEmail } from '../server/modules/auth/rules.ts';
 import { createApiToken } from '../server/modules/auth/service.ts';
+import { importAssets } from '../server/modules/inventory/import.ts';
+import type { AssetImportFormat } from '../server/modules/inventory/import-formats.ts';
+import { type LabelLayout, labelsPdf } from '../server/modules/inventory/labels.ts';
 import { importSchools } from '../server/modules/schools/import.ts';
 import type { ImportFormat } from '../server/modules/schools/import-parse.ts';
 import { ROLES, type Role } from '../shared/roles.ts';
@@ -249,6 +252,154 @@ export function buildCli(): Command {
             ),
           ];
           output(!!opts.json, { ...report, seconds }, lines.join('\n'));
+        });
+      },
+    );
+
+  importCmd
+    .command('assets')
+    .description('import assets from a CSV or XLSX file (Socle, Snipe-IT or GLPI layout)')
+    .argument('<file>', 'CSV or XLSX file')
+    .addOption(
+      new Option('--format <format>', 'file layout (detected when absent)').choices(['socle', 'snipeit', 'glpi']),
+    )
+    .option('--mapping <json>', 'column mapping as JSON: {"tag":"Code","model":"Appareil",…}')
+    .option('--dry-run', 'check every row; write nothing')
+    .option('--skip-invalid', 'import the valid rows even when some are invalid')
+    .option('--create-missing', 'create unknown categories, manufacturers and models')
+    .option('--organisation <slug>', 'organisation (default: the first one)')
+    .addOption(json)
+    .action(
+      async (
+        file: string,
+        opts: {
+          format?: AssetImportFormat;
+          mapping?: string;
+          dryRun?: boolean;
+          skipInvalid?: boolean;
+          createMissing?: boolean;
+          organisation?: string;
+          json?: boolean;
+        },
+      ) => {
+        if (!fs.existsSync(file)) throw new CliError(`No file ${file}`);
+        let mapping: Record<string, string> | undefined;
+        if (opts.mapping) {
+          try {
+            mapping = JSON.parse(opts.mapping) as Record<string, string>;
+          } catch {
+            throw new CliError('--mapping must be a JSON object');
+          }
+        }
+        const bytes = new Uint8Array(fs.readFileSync(file));
+        await withDatabase(async (db) => {
+          const organisationId = await organisationOrFail(db, opts.organisation);
+          const started = Date.now();
+          const bar =
+            opts.json || !process.stderr.isTTY
+              ? null
+              : new cliProgress.SingleBar(
+                  { format: 'import {value} rows', stream: process.stderr },
+                  cliProgress.Presets.shades_classic,
+                );
+          bar?.start(0, 0);
+          const report = await db
+            .withOrg({ organisationId, userId: null, actorKind: 'cli', requestId: null }, (scope) =>
+              importAssets(scope, bytes, {
+                format: opts.format,
+                mapping,
+                dryRun: opts.dryRun,
+                skipInvalid: opts.skipInvalid,
+                createMissing: opts.createMissing,
+                onProgress: (n) => bar?.update(n),
+              }),
+            )
+            .finally(() => bar?.stop());
+          const seconds = (Date.now() - started) / 1000;
+          const lines = [
+            `${report.dryRun ? 'Dry run — nothing written. ' : ''}Format ${report.format}, ${report.rowsRead} rows read in ${seconds.toFixed(1)} s.`,
+            `Valid ${report.valid}, created ${report.created}, rejected ${report.rejectedCount}.`,
+            ...(report.modelsCreated.length ? [`Models created: ${report.modelsCreated.join(', ')}`] : []),
+            ...report.rejected.map(
+              (e) =>
+                `Rejected line ${e.line}, column ${e.column}: ${e.reason}${e.value !== undefined ? ` (${e.value})` : ''}`,
+            ),
+          ];
+          output(!!opts.json, { ...report, seconds }, lines.join('\n'));
+        });
+      },
+    );
+
+  program
+    .command('labels')
+    .description('write a PDF sheet of QR labels')
+    .option('--tags <tags>', 'comma-separated inventory tags')
+    .option('--school <uai>', 'every asset of this school')
+    .option('--status <statuses>', 'with --school: only these statuses (comma-separated)')
+    .addOption(
+      new Option('--layout <layout>', 'label sheet').choices(['a4-3x8', 'a4-4x10', 'a4-2x7']).default('a4-3x8'),
+    )
+    .option('--skip <n>', 'labels already used on the first sheet', '0')
+    .requiredOption('--out <file>', 'PDF file to write')
+    .option('--organisation <slug>', 'organisation (default: the first one)')
+    .action(
+      async (opts: {
+        tags?: string;
+        school?: string;
+        status?: string;
+        layout: LabelLayout;
+        skip: string;
+        out: string;
+        organisation?: string;
+      }) => {
+        if (!opts.tags && !opts.school) throw new CliError('Give --tags or --school');
+        await withDatabase(async (db, config) => {
+          const organisationId = await organisationOrFail(db, opts.organisation);
+          const selected = await db.withOrg(
+            { organisationId, userId: null, actorKind: 'cli', requestId: null },
+            async ({ tx }) => {
+              const [org] = await tx
+                .select({ name: organisations.name })
+                .from(organisations)
+                .where(eq(organisations.id, organisationId));
+              let schoolId: string | undefined;
+              if (opts.school) {
+                const [s] = await tx
+                  .select({ id: schools.id })
+                  .from(schools)
+                  .where(eq(schools.uai, opts.school.trim().toUpperCase()));
+                if (!s) throw new CliError(`No school with UAI ${opts.school}`);
+                schoolId = s.id;
+              }
+              const found = await tx
+                .select({ tag: assets.tag, name: assetModels.name })
+                .from(assets)
+                .innerJoin(assetModels, eq(assetModels.id, assets.modelId))
+                .where(
+                  and(
+                    opts.tags
+                      ? inArray(
+                          assets.tag,
+                          opts.tags.split(',').map((t) => t.trim()),
+                        )
+                      : undefined,
+                    schoolId ? eq(assets.schoolId, schoolId) : undefined,
+                    opts.status ? inArray(assets.status, opts.status.split(',')) : undefined,
+                  ),
+                )
+                .orderBy(asc(assets.tag));
+              return { organisation: org?.name ?? '', labels: found };
+            },
+          );
+          if (!selected.labels.length) throw new CliError('No asset matches');
+          const pdf = await labelsPdf(selected.labels, {
+            layout: opts.layout,
+            organisation: selected.organisation,
+            publicUrl: config.publicUrl,
+            skip: Number(opts.skip) || 0,
+          });
+          fs.writeFileSync(opts.out, pdf);
+          process.stdout.write(`${selected.labels.length} labels written to ${opts.out}\n`);
         });
       },
     );

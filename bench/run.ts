@@ -1,12 +1,29 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
-import pg from 'pg';
+import {
+  cleanupAll,
+  cli,
+  createPgDatabase,
+  DEFAULT_PG_URL,
+  distIsStale,
+  formatTable,
+  freePort,
+  gitCommit,
+  machine,
+  onCleanup,
+  packageVersion,
+  percentile,
+  ROOT,
+  type ServerHow,
+  serverArgs,
+  serverOptionProblem,
+  startChild,
+  waitFor200,
+  writeResult,
+} from './lib.ts';
 
 /**
  * Benchmark `auth-me`: requests/s and latency of GET /api/auth/me with a
@@ -18,12 +35,8 @@ import pg from 'pg';
  *        [--targets pglite,postgres] [--pg-url postgres://postgres@127.0.0.1:5432/postgres]
  */
 
-const execFileAsync = promisify(execFile);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BENCH = path.join(ROOT, 'bench');
 const TOKEN_OWNER = 'admin@ville-du-mans.example';
 const ROUTE = '/api/auth/me';
-const DIST_SERVER = 'dist/server/main.js';
 
 // ---------------------------------------------------------------- options
 
@@ -46,7 +59,7 @@ function parseOptions() {
       connections: { type: 'string', default: '50' },
       targets: { type: 'string', default: 'pglite,postgres' },
       server: { type: 'string', default: 'auto' },
-      'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+      'pg-url': { type: 'string', default: DEFAULT_PG_URL },
       help: { type: 'boolean', default: false },
     },
   });
@@ -61,12 +74,10 @@ function parseOptions() {
   };
   const targets = values.targets.split(',').map((t) => t.trim());
   for (const t of targets) if (t !== 'pglite' && t !== 'postgres') fail(`unknown target "${t}"; pglite or postgres`);
-  const server = values.server;
-  if (server !== 'auto' && server !== 'source' && server !== 'dist') fail(`--server must be auto, source or dist`);
-  if (server === 'dist' && !fs.existsSync(path.join(ROOT, DIST_SERVER)))
-    fail(`${DIST_SERVER} is missing; npm run build`);
+  const serverProblem = serverOptionProblem(values.server);
+  if (serverProblem) fail(serverProblem);
   return {
-    server: server as 'auto' | 'source' | 'dist',
+    server: values.server as ServerHow,
     duration: int('duration', values.duration, 1),
     warmup: int('warmup', values.warmup, 0),
     connections: int('connections', values.connections, 1),
@@ -81,134 +92,6 @@ function fail(message: string): never {
 }
 
 type Options = ReturnType<typeof parseOptions>;
-
-// ---------------------------------------------------------------- cleanup
-
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanupAll(): Promise<void> {
-  while (cleanups.length) {
-    const fn = cleanups.pop();
-    await fn?.().catch((error: unknown) => console.error(`bench: cleanup failed: ${String(error)}`));
-  }
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    console.error(`\nbench: ${signal}, cleaning up…`);
-    void cleanupAll().then(() => process.exit(130));
-  });
-}
-// Output piped into a closed reader (`| head`) must not kill the run before its cleanup.
-process.stdout.on('error', () => undefined);
-process.stderr.on('error', () => undefined);
-// Last resort when the run dies anyway: no server outlives it.
-const liveChildren = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const proc of liveChildren) proc.kill('SIGKILL');
-});
-
-// ---------------------------------------------------------------- processes
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** How to start the Socle server: the esbuild bundle, or the TypeScript sources through tsx. */
-function serverArgs(how: Options['server']): string[] {
-  const built = fs.existsSync(path.join(ROOT, DIST_SERVER));
-  return how === 'dist' || (how === 'auto' && built) ? [DIST_SERVER] : ['--import', 'tsx', 'src/server/main.ts'];
-}
-
-/** Newest modification time of the server's source files (not tests, not the web UI), in ms. */
-function newestServerSource(): number {
-  let newest = 0;
-  const src = path.join(ROOT, 'src');
-  for (const entry of fs.readdirSync(src, { withFileTypes: true, recursive: true })) {
-    const rel = path.relative(src, path.join(entry.parentPath, entry.name));
-    if (entry.isFile() && !rel.startsWith(`web${path.sep}`) && !/\.test\.tsx?$/.test(entry.name))
-      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-interface Child {
-  readonly name: string;
-  readonly proc: ChildProcess;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): Child {
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const keep = (chunk: Buffer) => {
-    out = (out + chunk.toString()).slice(-16_000);
-  };
-  proc.stdout?.on('data', keep);
-  proc.stderr?.on('data', keep);
-  liveChildren.add(proc);
-  const exited = new Promise<void>((resolve) =>
-    proc.once('exit', () => {
-      liveChildren.delete(proc);
-      resolve();
-    }),
-  );
-  const child: Child = {
-    name,
-    proc,
-    output: () => out,
-    async stop() {
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      proc.kill('SIGTERM');
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-  cleanups.push(() => child.stop());
-  return child;
-}
-
-/** Polls `url` until it answers 200; fails if the child exits or after `timeoutMs`. */
-async function waitFor200(child: Child, url: string, headers: Record<string, string> = {}, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.proc.exitCode !== null) {
-      throw new Error(`${child.name} exited with code ${child.proc.exitCode}:\n${child.output()}`);
-    }
-    try {
-      const res = await fetch(url, { headers });
-      if (res.status === 200) return res;
-      await res.arrayBuffer();
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline)
-      throw new Error(`${child.name}: ${url} not 200 after ${timeoutMs} ms:\n${child.output()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  try {
-    const { stdout } = await execFileAsync(process.execPath, ['bin/socle.mjs', ...args], {
-      cwd: ROOT,
-      env,
-      maxBuffer: 10_000_000,
-    });
-    return stdout;
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`socle ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
-  }
-}
 
 // ---------------------------------------------------------------- measuring
 
@@ -233,12 +116,6 @@ interface Stats {
   statusCodes: Record<string, number>;
   /** 1-minute load average before the run (includes the previous measure). */
   loadAverage1m: number;
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] ?? Number.NaN;
 }
 
 /** Fails loudly unless every response was a 200 and nothing errored or timed out. */
@@ -336,7 +213,7 @@ async function runTarget(
   log: (line: string) => void,
 ): Promise<TargetRun> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `socle-bench-${target}-`));
-  cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  onCleanup(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SOCLE_DATA_DIR: dataDir,
@@ -400,83 +277,7 @@ async function runTarget(
 }
 
 /** Creates a fresh database on the PostgreSQL server, or returns why it cannot. */
-async function createPgDatabase(
-  adminUrl: string,
-): Promise<{ url: string; serverVersion: string } | { skipped: string }> {
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    return { skipped: `no PostgreSQL answers at ${redact(adminUrl)} (${(error as Error).message})` };
-  }
-  try {
-    const name = `socle_bench_${Date.now()}_${process.pid}`;
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version;
-    cleanups.push(async () => {
-      const c = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    });
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), serverVersion: version ?? 'unknown' };
-  } finally {
-    await admin.end();
-  }
-}
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres://***';
-  }
-}
-
 // ---------------------------------------------------------------- report
-
-function packageVersion(name: string): string {
-  try {
-    const file = path.join(ROOT, 'node_modules', name, 'package.json');
-    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-async function gitCommit(): Promise<{ commit: string; dirty: boolean } | null> {
-  try {
-    const { stdout: commit } = await execFileAsync('git', ['rev-parse', 'HEAD'], { cwd: ROOT });
-    const { stdout: status } = await execFileAsync('git', ['status', '--porcelain'], { cwd: ROOT });
-    return { commit: commit.trim(), dirty: status.trim().length > 0 };
-  } catch {
-    return null;
-  }
-}
-
-function machine() {
-  const cpus = os.cpus();
-  return {
-    node: process.version,
-    v8: process.versions.v8,
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
-    cores: cpus.length,
-    availableParallelism: os.availableParallelism(),
-    totalMemoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-    // An object, not an array: Biome would reformat a short JSON array onto one line.
-    loadAverageAtStart: Object.fromEntries(
-      ['1m', '5m', '15m'].map((k, i) => [k, Math.round((os.loadavg()[i] ?? 0) * 100) / 100]),
-    ),
-  };
-}
 
 function table(runs: TargetRun[]): string {
   const rows: string[][] = [['target', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ bare', 'p50 ÷ bare', 'p99 ÷ bare']];
@@ -501,11 +302,7 @@ function table(runs: TargetRun[]): string {
       f(r.ratio.p99, 2),
     ]);
   }
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
-  const line = (row: string[]) =>
-    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
-  const [head, ...body] = rows;
-  return [line(head ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+  return formatTable(rows);
 }
 
 // ---------------------------------------------------------------- main
@@ -515,8 +312,7 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const facts = machine();
   const serverEntry = serverArgs(opts.server).join(' ');
-  const distStale =
-    serverEntry === DIST_SERVER && fs.statSync(path.join(ROOT, DIST_SERVER)).mtimeMs < newestServerSource();
+  const distStale = distIsStale(opts.server);
   log(
     `bench auth-me: ${opts.duration} s after ${opts.warmup} s warm-up, ${opts.connections} connections; ` +
       `node ${facts.node}, ${facts.cpuModel} × ${facts.cores}; server: node ${serverEntry}`,
@@ -526,7 +322,7 @@ async function main(): Promise<void> {
       `  WARNING: the machine is busy (load ${facts.loadAverageAtStart['1m']} on ${facts.cores} cores): noisy figures`,
     );
   }
-  if (distStale) log(`  WARNING: ${DIST_SERVER} is older than src/ — run npm run build, or pass --server source`);
+  if (distStale) log(`  WARNING: ${serverEntry} is older than src/ — run npm run build, or pass --server source`);
 
   const runs: TargetRun[] = [];
   const skipped: { target: string; reason: string }[] = [];
@@ -577,10 +373,7 @@ async function main(): Promise<void> {
     skipped,
   };
 
-  const dir = path.join(BENCH, 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${date.toISOString().slice(0, 10)}-auth-me.json`);
-  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  const file = writeResult('auth-me', date, report);
 
   console.log('');
   console.log(table(runs));

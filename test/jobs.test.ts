@@ -47,5 +47,6 @@ describe('jobs (pg-boss)', () => {
   it('schedules the purge daily', async () => {
     const schedules = (await jobs.boss.getSchedules()) as { name: string; cron: string }[];
     assert.ok(schedules.some((s) => s.name === 'sessions-purge' && s.cron === '17 3 * * *'));
+    assert.ok(schedules.some((s) => s.name === 'warranty-digest' && s.cron === '0 6 * * 1'));
   });
 });

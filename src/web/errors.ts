@@ -44,22 +44,15 @@ export interface FormProblem {
 }
 
 /**
- * Splits an error into field messages (for the form fields in `known`,
- * `aliases` renaming server paths, e.g. `password` → `newPassword`) and one
- * general message.
+ * Splits an error into field messages (for the form fields in `known`, named
+ * as the request body names them) and one general message.
  */
-export function formProblem(
-  t: TFunction,
-  error: unknown,
-  known: readonly string[],
-  aliases: Record<string, string> = {},
-): FormProblem {
+export function formProblem(t: TFunction, error: unknown, known: readonly string[]): FormProblem {
   const fields: Record<string, string> = {};
   const unplaced: string[] = [];
   const list = error instanceof ApiError ? (error.problem.errors ?? []) : [];
   for (const item of list) {
-    const raw = fieldOf(item.path);
-    const name = aliases[raw] ?? raw;
+    const name = fieldOf(item.path);
     const message = fieldMessage(t, item);
     if (known.includes(name)) fields[name] ??= message;
     else unplaced.push(message);

@@ -5,8 +5,10 @@ import fr from '../../locales/fr.json';
 
 /**
  * French first, English complete, one key set (checked by i18n.test.ts).
- * The language chosen with the header switch is kept in localStorage; until
- * the user picks one, the signed-in account's `locale` is the default.
+ * Signed out, the language chosen with the header switch is kept in
+ * localStorage. Signed in, the account's `locale` rules (the switch saves it
+ * to the account, so it follows the user from browser to browser); it is
+ * copied to localStorage so that the login page speaks it after signing out.
  */
 
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -26,19 +28,19 @@ export function storedLanguage(): Language | null {
   }
 }
 
-/** The header switch: remember the choice and apply it. */
+/** Remember the choice in this browser and apply it. */
 export function chooseLanguage(language: Language): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // Private browsing may refuse storage: the choice then lasts for the page.
   }
-  void i18next.changeLanguage(language);
+  if (i18next.language !== language) void i18next.changeLanguage(language);
 }
 
-/** The account's language applies only when the user never chose one here. */
+/** The signed-in account's language (from /api/auth/me or the login answer) wins over this browser's. */
 export function applyAccountLanguage(language: Language): void {
-  if (storedLanguage() === null && i18next.language !== language) void i18next.changeLanguage(language);
+  if (storedLanguage() !== language || i18next.language !== language) chooseLanguage(language);
 }
 
 export function currentLanguage(): Language {

@@ -4,6 +4,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
   useRouter,
@@ -20,6 +21,11 @@ import { AuditPage } from './pages/audit/audit-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { ImportPage } from './pages/schools/import-page.tsx';
+import { NewSchoolPage } from './pages/schools/new-school-page.tsx';
+import { SchoolPage } from './pages/schools/school-page.tsx';
+import { SchoolsPage } from './pages/schools/schools-page.tsx';
+import { parseSchoolSearch } from './pages/schools/search.ts';
 import { UsersPage } from './pages/users/users-page.tsx';
 
 /**
@@ -161,11 +167,76 @@ const auditRoute = createRoute({
 
 const accountRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/account', component: AccountPage });
 
+const schoolsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/schools',
+  // The filters of the list live in the URL: shareable, and the back button restores them.
+  validateSearch: parseSchoolSearch,
+  component: () => (
+    <RequirePermission permission="schools.read">
+      <SchoolsPage />
+    </RequirePermission>
+  ),
+});
+
+const newSchoolRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/schools/new',
+  component: () => (
+    <RequirePermission permission="schools.manage">
+      <NewSchoolPage />
+    </RequirePermission>
+  ),
+});
+
+const importSchoolsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/schools/import',
+  component: () => (
+    <RequirePermission permission="schools.import">
+      <ImportPage />
+    </RequirePermission>
+  ),
+});
+
+// Leaflet and the map page come in a chunk of their own, fetched on the first visit.
+const SchoolsMapPage = lazyRouteComponent(() => import('./pages/schools/map-page.tsx'), 'SchoolsMapPage');
+
+const schoolsMapRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/schools/map',
+  component: () => (
+    <RequirePermission permission="schools.read">
+      <SchoolsMapPage />
+    </RequirePermission>
+  ),
+});
+
+const schoolRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/schools/$id',
+  component: () => (
+    <RequirePermission permission="schools.read">
+      <SchoolPage />
+    </RequirePermission>
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
   accessibilityRoute,
-  signedInRoute.addChildren([homeRoute, usersRoute, auditRoute, accountRoute]),
+  signedInRoute.addChildren([
+    homeRoute,
+    schoolsRoute,
+    newSchoolRoute,
+    importSchoolsRoute,
+    schoolsMapRoute,
+    schoolRoute,
+    usersRoute,
+    auditRoute,
+    accountRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

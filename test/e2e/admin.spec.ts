@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_NAME, ADMIN_PASSWORD } from './env.ts';
-import { expectAccessible, pageReady, signIn, test, uniqueEmail, visit } from './helpers.ts';
+import { chooseLanguageSignedIn, expectAccessible, pageReady, signIn, test, uniqueEmail, visit } from './helpers.ts';
 
 test('admin: home, navigation, create a teacher, audit journal, integrity', async ({ page }) => {
   await signIn(page);
@@ -140,7 +140,7 @@ test('admin: a display name with HTML is shown as text, never run', async ({ pag
 
 test('admin: switching to English translates the shell, and the choice persists', async ({ page }) => {
   await signIn(page);
-  await page.getByRole('button', { name: 'English' }).click();
+  await chooseLanguageSignedIn(page, 'English');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
   await pageReady(page, 'Home');
@@ -158,7 +158,7 @@ test('admin: switching to English translates the shell, and the choice persists'
   await visit(page, '/audit', 'Audit log');
   await visit(page, '/account', 'My account');
 
-  await page.getByRole('button', { name: 'Français' }).click();
+  await chooseLanguageSignedIn(page, 'Français');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await pageReady(page, 'Mon compte');
 });

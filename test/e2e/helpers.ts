@@ -61,6 +61,13 @@ export async function signIn(page: Page, email = ADMIN_EMAIL, password = ADMIN_P
   await pageReady(page, 'Accueil');
 }
 
+/** Signed in, the header's language switch also saves the language to the account: wait for that. */
+export async function chooseLanguageSignedIn(page: Page, name: 'Français' | 'English'): Promise<void> {
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/auth/me') && r.request().method() === 'PATCH');
+  await page.getByRole('button', { name }).click();
+  expect((await saved).status()).toBe(200);
+}
+
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.org`;
 }

@@ -1,5 +1,14 @@
 import { expect } from '@playwright/test';
-import { createUserViaApi, expectAccessible, pageReady, signIn, test, uniqueEmail, visit } from './helpers.ts';
+import {
+  chooseLanguageSignedIn,
+  createUserViaApi,
+  expectAccessible,
+  pageReady,
+  signIn,
+  test,
+  uniqueEmail,
+  visit,
+} from './helpers.ts';
 
 test('a teacher sees neither Users nor Audit, and /users answers "not found"', async ({ page, request }) => {
   const email = uniqueEmail('teacher');
@@ -69,7 +78,7 @@ test('an account whose language is English gets the English UI until the user pi
   await expect(page.getByRole('status').filter({ hasText: 'no tampering detected' })).toBeVisible();
   await expectAccessible(page, '/audit (auditor, en)');
 
-  await page.getByRole('button', { name: 'Français' }).click();
+  await chooseLanguageSignedIn(page, 'Français');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await page.reload();
   await pageReady(page, 'Journal d’audit');

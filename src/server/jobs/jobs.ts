@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/connection.ts';
 import { purgeExpiredSessions } from '../modules/auth/service.ts';
+import { writeWarrantyDigests } from '../modules/inventory/warranty.ts';
 
 /**
  * Background jobs on pg-boss, in the same database as the data (PGlite or
@@ -21,6 +22,12 @@ export const JOBS: readonly JobDefinition[] = [
     name: 'sessions-purge',
     cron: '17 3 * * *',
     run: (db) => purgeExpiredSessions(db),
+  },
+  {
+    // Monday 06:00 UTC, before the week starts.
+    name: 'warranty-digest',
+    cron: '0 6 * * 1',
+    run: (db) => writeWarrantyDigests(db),
   },
 ];
 

@@ -17,6 +17,21 @@ export type NewApiToken = Schemas['NewApiToken'];
 export type PublicInfo = Schemas['PublicInfo'];
 export type Role = Me['user']['roles'][number];
 export type Permission = Me['permissions'][number];
+export type School = Schemas['School'];
+export type SchoolSummary = Schemas['SchoolSummary'];
+export type SchoolKind = School['kind'];
+export type PriorityEducation = School['priorityEducation'];
+export type SchoolStatus = School['status'];
+export type SchoolNetwork = Schemas['SchoolNetwork'];
+export type SchoolYear = Schemas['SchoolYear'];
+export type SchoolClass = Schemas['SchoolClass'];
+export type Level = SchoolClass['levels'][number];
+export type Room = Schemas['Room'];
+export type RoomKind = Room['kind'];
+export type Building = Schemas['Building'];
+export type SchoolOption = Schemas['SchoolOption'];
+export type SchoolMapPoint = Schemas['SchoolMapPoint'];
+export type ImportReport = Schemas['SchoolImportReport'];
 
 export const CSRF_COOKIE = 'socle_csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -36,10 +51,15 @@ export function readCookie(name: string, cookieString: string = document.cookie)
   return null;
 }
 
+/** The token to echo in X-CSRF-Token (requests made without the typed client, e.g. uploads). */
+export function csrfToken(): string | null {
+  return readCookie(CSRF_COOKIE) ?? knownCsrfToken;
+}
+
 export const csrfMiddleware: Middleware = {
   onRequest({ request }) {
     if (SAFE_METHODS.has(request.method.toUpperCase())) return undefined;
-    const token = readCookie(CSRF_COOKIE) ?? knownCsrfToken;
+    const token = csrfToken();
     if (token) request.headers.set('X-CSRF-Token', token);
     return request;
   },
@@ -64,6 +84,10 @@ export interface Problem {
   readonly requestId?: string;
   readonly errors?: readonly FieldProblem[];
   readonly retryAfter?: number;
+  /** ORGANISATION_REQUIRED: the organisations the credentials match. */
+  readonly organisations?: readonly { readonly slug: string; readonly name: string }[];
+  /** Import errors: the import report (counts, every rejected row). */
+  readonly report?: unknown;
 }
 
 /** An error answer of the API, or a network failure (status 0, code NETWORK). */
@@ -78,7 +102,7 @@ export class ApiError extends Error {
   }
 }
 
-function toProblem(body: unknown, response: Response): Problem {
+export function toProblem(body: unknown, response: Pick<Response, 'status' | 'statusText'>): Problem {
   if (body && typeof body === 'object' && 'code' in body && typeof body.code === 'string') {
     return { ...(body as Problem), status: response.status };
   }

@@ -3306,6 +3306,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inventory/warranties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assets whose warranty ends within N days (default: the organisation’s notice period) */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarrantyDigest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent notifications for my roles (digests of background jobs) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notification"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inventory/rounds": {
         parameters: {
             query?: never;
@@ -5768,6 +5887,28 @@ export interface components {
                 [key: string]: string;
             }[];
         };
+        WarrantyDigestInput: {
+            days: number;
+            until: string;
+            total: number;
+            items: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+                model: string;
+                warrantyEnd: string;
+                school: string | null;
+            }[];
+        };
+        NotificationInput: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+        };
         OrganisationInput: {
             /** Format: uuid */
             id: string;
@@ -5783,6 +5924,8 @@ export interface components {
                 technicianScope: "all" | "assigned";
                 /** @default {ORG}-{YYYY}-{00000} */
                 assetTagPattern: string;
+                /** @default 60 */
+                warrantyNoticeDays: number;
                 /** @default false */
                 demo: boolean;
             };
@@ -5797,6 +5940,7 @@ export interface components {
                 /** @enum {string} */
                 technicianScope?: "all" | "assigned";
                 assetTagPattern?: string;
+                warrantyNoticeDays?: number;
             };
         };
         CreateSchoolInputInput: {
@@ -6855,6 +6999,28 @@ export interface components {
                 [key: string]: string;
             }[];
         };
+        WarrantyDigest: {
+            days: number;
+            until: string;
+            total: number;
+            items: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+                model: string;
+                warrantyEnd: string;
+                school: string | null;
+            }[];
+        };
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+        };
         Organisation: {
             /** Format: uuid */
             id: string;
@@ -6870,6 +7036,8 @@ export interface components {
                 technicianScope: "all" | "assigned";
                 /** @default {ORG}-{YYYY}-{00000} */
                 assetTagPattern: string;
+                /** @default 60 */
+                warrantyNoticeDays: number;
                 /** @default false */
                 demo: boolean;
             };
@@ -6884,6 +7052,7 @@ export interface components {
                 /** @enum {string} */
                 technicianScope?: "all" | "assigned";
                 assetTagPattern?: string;
+                warrantyNoticeDays?: number;
             };
         };
         CreateSchoolInput: {

@@ -8,7 +8,7 @@ import {
   rememberCsrfToken,
   unwrap,
 } from '../api/client.ts';
-import { applyAccountLanguage } from '../i18n.ts';
+import { applyAccountLanguage, type Language } from '../i18n.ts';
 
 /** The signed-in user, or null when signed out: `/api/auth/me` answering 401 is not an error here. */
 export const meQuery = queryOptions<Me | null, ApiError>({
@@ -64,4 +64,14 @@ export function clearSession(queryClient: QueryClient): void {
   rememberCsrfToken(null);
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'public-info' });
   queryClient.setQueryData(meQuery.queryKey, null);
+}
+
+/** Saves one's own display name or language; the answer is the new session description. */
+export async function updateMe(
+  queryClient: QueryClient,
+  body: { displayName?: string; locale?: Language },
+): Promise<Me> {
+  const me = await unwrap(api.PATCH('/api/auth/me', { body }));
+  setSession(queryClient, me);
+  return me;
 }

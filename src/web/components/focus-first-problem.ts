@@ -3,13 +3,13 @@ import { type RefObject, useEffect } from 'react';
 /**
  * After a failed submit, put the user where the problem is: the first
  * invalid field (its message is linked by aria-describedby), else the first
- * invalid group (roles), else the form's message.
+ * invalid group (roles, radio buttons), else the form's message.
  */
 export function focusFirstProblem(container: RefObject<HTMLElement | null>): void {
   const root = container.current;
   const target =
     root?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
-    root?.querySelector<HTMLElement>('[role="group"][aria-describedby*="error"] input') ??
+    root?.querySelector<HTMLElement>(':is([role="group"], [role="radiogroup"])[aria-describedby*="error"] input') ??
     root?.querySelector<HTMLElement>('[role="alert"]');
   target?.focus();
 }

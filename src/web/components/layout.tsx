@@ -1,6 +1,6 @@
 import { Anchor, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { Link, useRouterState } from '@tanstack/react-router';
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../api/client.ts';
@@ -56,35 +56,69 @@ function Brand({ organisation }: { organisation: string | null | undefined }) {
   );
 }
 
+type NavTarget =
+  | '/home'
+  | '/schools'
+  | '/schools/map'
+  | '/schools/import'
+  | '/users'
+  | '/audit'
+  | '/account'
+  | '/accessibilite';
+
 interface NavItem {
-  readonly to: '/home' | '/users' | '/audit' | '/account' | '/accessibilite';
+  readonly to: NavTarget;
   readonly label: string;
   readonly show: boolean;
+  /** Links shown under this one (the map and the import belong to the schools). */
+  readonly children?: readonly NavItem[];
+}
+
+/** The entry of the page being shown: the longest matching path (`/schools/123` → Écoles, `/schools/map` → Carte). */
+function currentEntry(items: readonly NavItem[], pathname: string): NavTarget | undefined {
+  const all = items.flatMap((item) => [item, ...(item.children ?? [])]).filter((item) => item.show);
+  const matching = all.filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`));
+  return matching.sort((a, b) => b.to.length - a.to.length)[0]?.to;
 }
 
 /** Modules appear only when built and permitted: no dead links. */
 function MainNav({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
   const items: NavItem[] = [
     { to: '/home', label: t('nav.home'), show: true },
+    {
+      to: '/schools',
+      label: t('nav.schools'),
+      show: hasPermission(me, 'schools.read'),
+      children: [
+        { to: '/schools/map', label: t('nav.schoolsMap'), show: hasPermission(me, 'schools.read') },
+        { to: '/schools/import', label: t('nav.schoolsImport'), show: hasPermission(me, 'schools.import') },
+      ],
+    },
     { to: '/users', label: t('nav.users'), show: hasPermission(me, 'users.read') },
     { to: '/audit', label: t('nav.audit'), show: hasPermission(me, 'audit.read') },
     { to: '/account', label: t('nav.account'), show: true },
     { to: '/accessibilite', label: t('nav.accessibility'), show: true },
   ];
+  const current = currentEntry(items, pathname);
+  const render = (list: readonly NavItem[]) =>
+    list
+      .filter((item) => item.show)
+      .map((item) => {
+        const children = item.children?.filter((child) => child.show) ?? [];
+        return (
+          <li key={item.to}>
+            <Link to={item.to} aria-current={item.to === current ? 'page' : undefined}>
+              {item.label}
+            </Link>
+            {children.length > 0 ? <ul className="main-nav-sub">{render(children)}</ul> : null}
+          </li>
+        );
+      });
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
-      <ul>
-        {items
-          .filter((item) => item.show)
-          .map((item) => (
-            <li key={item.to}>
-              <Link to={item.to} activeProps={{ 'aria-current': 'page' }}>
-                {item.label}
-              </Link>
-            </li>
-          ))}
-      </ul>
+      <ul>{render(items)}</ul>
     </nav>
   );
 }

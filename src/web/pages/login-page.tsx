@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Paper, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useRef, useState } from 'react';
@@ -22,7 +22,9 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [organisation, setOrganisation] = useState('');
-  const [needsOrganisation, setNeedsOrganisation] = useState(false);
+  // The organisations the credentials match, when they match several (ORGANISATION_REQUIRED).
+  const [organisations, setOrganisations] = useState<readonly { slug: string; name: string }[] | null>(null);
+  const [noOrganisation, setNoOrganisation] = useState<object | null>(null);
   const form = useRef<HTMLFormElement>(null);
 
   const login = useMutation({
@@ -32,7 +34,7 @@ export function LoginPage() {
           body: {
             email: email.trim(),
             password,
-            ...(needsOrganisation && organisation.trim() ? { organisation: organisation.trim() } : {}),
+            ...(organisations && organisation ? { organisation } : {}),
           },
         }),
       ),
@@ -43,15 +45,26 @@ export function LoginPage() {
       await navigate({ href: search.redirect ?? '/home', replace: true });
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.code === 'ORGANISATION_REQUIRED') setNeedsOrganisation(true);
+      if (error instanceof ApiError && error.code === 'ORGANISATION_REQUIRED') {
+        const choices = error.problem.organisations ?? [];
+        setOrganisations(choices);
+        if (!choices.some((o) => o.slug === organisation)) setOrganisation('');
+      }
     },
   });
-  useFocusFirstProblem(form, login.error);
+  useFocusFirstProblem(form, login.error ?? noOrganisation);
 
   const problem = login.error ? formProblem(t, login.error, FIELDS) : null;
+  const organisationError = noOrganisation ? t('errors.fields.organisation_required') : problem?.fields.organisation;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // A new object per failed check, so that each failure moves the focus.
+    if (organisations && !organisation) {
+      setNoOrganisation({});
+      return;
+    }
+    setNoOrganisation(null);
     login.mutate();
   };
 
@@ -87,16 +100,25 @@ export function LoginPage() {
               onChange={(e) => setPassword(e.currentTarget.value)}
               error={problem?.fields.password}
             />
-            {needsOrganisation ? (
-              <TextInput
+            {organisations ? (
+              <Radio.Group
                 label={t('login.organisation')}
                 description={t('login.organisationHelp')}
                 name="organisation"
                 required
                 value={organisation}
-                onChange={(e) => setOrganisation(e.currentTarget.value)}
-                error={problem?.fields.organisation}
-              />
+                onChange={(value) => {
+                  setOrganisation(value);
+                  setNoOrganisation(null);
+                }}
+                error={organisationError}
+              >
+                <Stack gap="xs" mt="xs">
+                  {organisations.map((o) => (
+                    <Radio key={o.slug} value={o.slug} label={o.name} description={o.slug} />
+                  ))}
+                </Stack>
+              </Radio.Group>
             ) : null}
             <Button type="submit" loading={login.isPending}>
               {t('login.submit')}

@@ -370,3 +370,23 @@ export const auditHeads = pgTable('audit_heads', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
 });
+
+/**
+ * In-app notifications for roles of an organisation (digests of jobs, until
+ * e-mail carries them too). No personal data: counts and asset references.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    kind: text('kind').notNull(),
+    /** Roles that see it. */
+    roles: text('roles').array().notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notifications_org_time_idx').on(t.organisationId, t.createdAt)],
+);

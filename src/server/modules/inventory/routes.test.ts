@@ -393,3 +393,26 @@ describe('label sheets', () => {
     assert.equal((await as('teacher').post('/api/assets/labels', { ids: [a.id] })).statusCode, 403);
   });
 });
+
+describe('warranty digest', () => {
+  it('lists warranties ending soon, and the weekly job writes a digest notification for managers', async () => {
+    const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const late = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+    const a = await newAsset({ modelId: models.eni, status: 'deployed', schoolId: schoolA, warrantyEnd: soon });
+    await newAsset({ modelId: models.eni, status: 'deployed', schoolId: schoolA, warrantyEnd: late });
+    const digest = json<{ total: number; items: { id: string }[] }>(
+      await as('manager').get('/api/inventory/warranties', { query: { days: '30' } }),
+    );
+    assert.ok(digest.items.some((i) => i.id === a.id));
+    assert.ok(digest.total >= 1);
+    assert.equal((await as('teacher').get('/api/inventory/warranties')).statusCode, 403);
+    const { writeWarrantyDigests } = await import('./warranty.ts');
+    const result = await writeWarrantyDigests(t.db);
+    assert.ok(result.digests >= 1);
+    const forManager = json<{ kind: string; payload: { total: number } }[]>(
+      await as('manager').get('/api/notifications'),
+    );
+    assert.equal(forManager[0]?.kind, 'warranty_digest');
+    assert.deepEqual(json<unknown[]>(await as('teacher').get('/api/notifications')), [], 'not for teachers');
+  });
+});

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { assetModels, assets } from '../../db/schema.ts';
+import { assetModels, assets, organisations } from '../../db/schema.ts';
 import { actorOf } from '../../http/auth.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { type Column, toCsv, toXlsx } from '../../http/export.ts';
@@ -8,6 +8,7 @@ import { problems } from '../../http/schemas.ts';
 import type { App, AppDeps } from '../../http/types.ts';
 import { UPLOAD_BODY_LIMIT, withRawUploads } from '../../http/upload.ts';
 import { scopeOf } from '../auth/actor.ts';
+import { parseSettings } from '../organisations/settings.ts';
 import { getSchool } from '../schools/service.ts';
 import { bulkAssets } from './bulk.ts';
 import {
@@ -64,12 +65,14 @@ import {
   MappingSchema,
   ModelSchema,
   MoveSchema,
+  NotificationSchema,
   StockLocationSchema,
   TakeOutSchema,
   TransitionSchema,
   UpdateAssetSchema,
   UpdateCategorySchema,
   UpdateModelSchema,
+  WarrantyDigestSchema,
 } from './schema.ts';
 import {
   assetReach,
@@ -82,6 +85,7 @@ import {
   transitionAsset,
   updateAsset,
 } from './service.ts';
+import { findNotifications, warrantiesEnding } from './warranty.ts';
 
 const tags = ['inventory'];
 const IdParams = z.object({ id: z.uuid() });
@@ -273,6 +277,42 @@ export function inventoryRoutes(app: App, { db, config }: AppDeps) {
         else if (assetReach(actor)) throw new AppError('FORBIDDEN', 'Give the school');
         return equipmentSummary(scope, request.query.schoolId ?? null);
       });
+    },
+  );
+
+  // ---- warranties and notifications ----
+  app.get(
+    '/api/inventory/warranties',
+    {
+      config: { permission: 'inventory.catalogue' },
+      schema: {
+        tags,
+        summary: 'Assets whose warranty ends within N days (default: the organisation’s notice period)',
+        querystring: z.object({ days: z.coerce.number().int().min(1).max(730).optional() }),
+        response: { 200: WarrantyDigestSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), async (scope) => {
+        const [org] = await scope.tx.select({ settings: organisations.settings }).from(organisations);
+        return warrantiesEnding(scope, request.query.days ?? parseSettings(org?.settings).warrantyNoticeDays, 500);
+      });
+    },
+  );
+  app.get(
+    '/api/notifications',
+    {
+      config: { permission: 'organisation.read' },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Recent notifications for my roles (digests of background jobs)',
+        response: { 200: z.array(NotificationSchema), ...problems(401, 403) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), (scope) => findNotifications(scope, actor.roles));
     },
   );
 

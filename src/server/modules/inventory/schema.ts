@@ -447,3 +447,24 @@ export const AssetImportPreviewSchema = z
     sample: z.array(z.record(z.string(), z.string())),
   })
   .meta({ id: 'AssetImportPreview' });
+
+export const WarrantyDigestSchema = z
+  .object({
+    days: z.number().int(),
+    until: z.string(),
+    total: z.number().int(),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        tag: z.string(),
+        model: z.string(),
+        warrantyEnd: z.string(),
+        school: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'WarrantyDigest' });
+
+export const NotificationSchema = z
+  .object({ id: z.uuid(), kind: z.string(), payload: z.record(z.string(), z.unknown()), createdAt: z.string() })
+  .meta({ id: 'Notification' });

@@ -27,6 +27,7 @@ describe('organisation settings', () => {
       communes: [],
       technicianScope: 'all',
       assetTagPattern: '{ORG}-{YYYY}-{00000}',
+      warrantyNoticeDays: 60,
       demo: false,
     });
     assert.equal(org.can.update, true);

@@ -27,6 +27,7 @@ const UpdateOrganisationSchema = z
         communes: z.array(InseeCodeSchema).max(500).optional(),
         technicianScope: z.enum(['all', 'assigned']).optional(),
         assetTagPattern: SettingsSchema.shape.assetTagPattern.unwrap().optional(),
+        warrantyNoticeDays: SettingsSchema.shape.warrantyNoticeDays.unwrap().optional(),
       })
       .strict()
       .optional(),

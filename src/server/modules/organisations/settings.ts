@@ -17,6 +17,8 @@ export const SettingsSchema = z.object({
     .max(40)
     .regex(/^[^\s,;]*\{0+\}[^\s,;]*$/, { error: 'invalid_tag_pattern' })
     .default('{ORG}-{YYYY}-{00000}'),
+  /** Warranties ending within this many days go into the weekly digest. */
+  warrantyNoticeDays: z.number().int().min(7).max(365).default(60),
   /** Generated demo data. */
   demo: z.boolean().default(false),
 });

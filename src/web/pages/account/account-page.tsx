@@ -1,15 +1,16 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
-import { clearSession, hasPermission, useSignedInMe } from '../../auth/session.ts';
+import { clearSession, hasPermission, updateMe, useSignedInMe } from '../../auth/session.ts';
 import { useFocusFirstProblem } from '../../components/focus-first-problem.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { Page } from '../../components/page.tsx';
 import { PasswordField } from '../../components/password-field.tsx';
 import { errorMessage, formProblem } from '../../errors.ts';
+import { isLanguage, type Language } from '../../i18n.ts';
 import { ApiTokens } from './api-tokens.tsx';
 
 export function AccountPage() {
@@ -17,21 +18,92 @@ export function AccountPage() {
   const me = useSignedInMe();
   return (
     <Page title={t('account.title')}>
-      <Paper withBorder p="lg">
-        <Stack gap="xs">
-          <Title order={2}>{t('account.profileTitle')}</Title>
-          <Text>{t('account.name', { name: me.user.displayName })}</Text>
+      <Profile />
+      <ChangePassword />
+      <Sessions />
+      {hasPermission(me, 'tokens.manage') ? <ApiTokens /> : null}
+    </Page>
+  );
+}
+
+/** One's own display name and language (`PATCH /api/auth/me`); the rest is the administrators' business. */
+function Profile() {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const queryClient = useQueryClient();
+  const form = useRef<HTMLFormElement>(null);
+  const [displayName, setDisplayName] = useState(me.user.displayName);
+  const [locale, setLocale] = useState<Language>(me.user.locale);
+  const [missing, setMissing] = useState<Record<string, string> | null>(null);
+  // The header's language switch also changes the account's language: follow it.
+  useEffect(() => setLocale(me.user.locale), [me.user.locale]);
+  const save = useMutation({
+    mutationFn: () => updateMe(queryClient, { displayName: displayName.trim(), locale }),
+    onSuccess: (saved) => setDisplayName(saved.user.displayName),
+  });
+  useFocusFirstProblem(form, save.error ?? missing);
+  const problem = save.error ? formProblem(t, save.error, ['displayName', 'locale']) : null;
+  const errors = { ...problem?.fields, ...missing };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!displayName.trim()) {
+      setMissing({ displayName: t('errors.fields.required') });
+      save.reset();
+      return;
+    }
+    setMissing(null);
+    save.mutate();
+  };
+
+  return (
+    <Paper withBorder p="lg">
+      <form ref={form} onSubmit={submit} noValidate aria-labelledby="profile-title">
+        <Stack gap="md" maw={480}>
+          <Title order={2} id="profile-title">
+            {t('account.profileTitle')}
+          </Title>
           <Text style={{ wordBreak: 'break-all' }}>{t('account.email', { email: me.user.email })}</Text>
           <Text>{t('account.roles', { roles: me.user.roles.map((r) => t(`roles.${r}`)).join(', ') })}</Text>
           <Text size="sm" c="dimmed">
             {t('account.profileHelp')}
           </Text>
+          <Text size="sm">{t('common.requiredHint')}</Text>
+          {problem?.general ? <FormAlert kind="error">{problem.general}</FormAlert> : null}
+          {save.isSuccess ? <FormAlert kind="success">{t('account.profileSaved')}</FormAlert> : null}
+          <TextInput
+            label={t('account.displayName')}
+            autoComplete="name"
+            required
+            value={displayName}
+            onChange={(e) => setDisplayName(e.currentTarget.value)}
+            error={errors.displayName}
+          />
+          <NativeSelect
+            label={t('account.language')}
+            description={t('account.languageHelp')}
+            value={locale}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              if (isLanguage(value)) setLocale(value);
+            }}
+            error={errors.locale}
+          >
+            <option value="fr" lang="fr">
+              Français
+            </option>
+            <option value="en" lang="en">
+              English
+            </option>
+          </NativeSelect>
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {t('account.profileSubmit')}
+            </Button>
+          </Group>
         </Stack>
-      </Paper>
-      <ChangePassword />
-      <Sessions />
-      {hasPermission(me, 'tokens.manage') ? <ApiTokens /> : null}
-    </Page>
+      </form>
+    </Paper>
   );
 }
 
@@ -53,10 +125,7 @@ function ChangePassword() {
     },
   });
   useFocusFirstProblem(form, change.error ?? mismatch);
-  // The strength check reports the new password as `password`.
-  const problem = change.error
-    ? formProblem(t, change.error, ['currentPassword', 'newPassword'], { password: 'newPassword' })
-    : null;
+  const problem = change.error ? formProblem(t, change.error, ['currentPassword', 'newPassword']) : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -4,7 +4,6 @@ import {
   Divider,
   Group,
   Modal,
-  MultiSelect,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -13,34 +12,19 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Role, type User, unwrap } from '../../api/client.ts';
 import { useFocusFirstProblem } from '../../components/focus-first-problem.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PasswordField } from '../../components/password-field.tsx';
+import { SchoolPicker } from '../../components/school-picker.tsx';
 import { formProblem } from '../../errors.ts';
 import type { Language } from '../../i18n.ts';
 import { ROLES } from './roles.ts';
 
 const FIELDS = ['email', 'displayName', 'roles', 'schoolIds', 'locale', 'password', 'active'] as const;
-
-/**
- * The schools to attach accounts to: all of them, closed ones included (an
- * account may still be attached to one). A city has tens or hundreds; the
- * list endpoint's maximum page (1000) covers them.
- */
-function useSchools() {
-  return useQuery({
-    queryKey: ['schools', 'picker'],
-    queryFn: () =>
-      unwrap(api.GET('/api/schools', { params: { query: { status: 'all', sort: 'name', limit: 1000 } } })).then(
-        (list) => list.items,
-      ),
-    staleTime: 5 * 60_000,
-  });
-}
 
 /** Create (user = null) or edit an account; admins only (the server checks again). */
 export function UserFormModal({
@@ -54,7 +38,6 @@ export function UserFormModal({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const schools = useSchools();
   const form = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState(user?.email ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
@@ -163,16 +146,13 @@ export function UserFormModal({
                 ))}
               </SimpleGrid>
             </Checkbox.Group>
-            <MultiSelect
+            <SchoolPicker
               label={t('users.schools')}
               description={t('users.schoolsHelp')}
-              data={(schools.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.uai})` }))}
               value={schoolIds}
               onChange={setSchoolIds}
-              searchable
               clearable
               clearButtonProps={{ 'aria-label': t('users.clearSchools') }}
-              nothingFoundMessage={t('users.noSchoolFound')}
               maxDropdownHeight={260}
               error={errors.schoolIds}
               comboboxProps={{ withinPortal: true }}

@@ -212,8 +212,8 @@ export async function importSchools(
     dryRun: !!options.dryRun,
     written: false,
   };
-  if (parsed.rejected.length > 0 && !options.skipInvalid) {
-    if (options.dryRun) return report;
+  // A dry run still counts what the valid rows would do, and lists the rejected ones.
+  if (parsed.rejected.length > 0 && !options.skipInvalid && !options.dryRun) {
     throw new AppError('VALIDATION_FAILED', `${parsed.rejected.length} invalid row(s); nothing was imported`, {
       fields: parsed.rejected.map((e) => ({
         path: `line ${e.line}, ${e.column}`,

@@ -374,3 +374,45 @@ describe('school scope and management', () => {
     );
   });
 });
+
+describe('facets and buildings', () => {
+  it('lists filter choices with counts, within reach', async () => {
+    const org = await createOrganisation(t.db, 'Facet city');
+    const admin = await createUser(t.db, org.id, { roles: ['admin'] });
+    const a = t.agent();
+    await a.login(admin.email, PASSWORD);
+    const vdm = fs.readFileSync(path.join(fixtures, 'sample_annuaire_val-de-marne_ecoles_publiques_2026.csv'));
+    await importFile(a, vdm);
+    const facets = json<{
+      priorityEducation: { value: string; count: number }[];
+      communes: { value: string; label: string; count: number }[];
+    }>(await a.get('/api/schools/facets'));
+    assert.equal(facets.priorityEducation.find((f) => f.value === 'REP+')?.count, 22);
+    assert.ok(facets.communes.some((c) => c.value === '94034' && c.label === 'Fresnes'));
+  });
+
+  it('renames and deletes an empty building; a dry run counts valid rows despite invalid ones', async () => {
+    const org = await createOrganisation(t.db, 'Building city');
+    const school = await createSchool(t.db, org.id, 7200701);
+    const admin = await createUser(t.db, org.id, { roles: ['admin'] });
+    const a = t.agent();
+    await a.login(admin.email, PASSWORD);
+    const b = json<{ id: string }>(await a.post(`/api/schools/${school.id}/buildings`, { name: 'Bât. A' }));
+    assert.equal(
+      json<{ name: string }>(await a.patch(`/api/buildings/${b.id}`, { name: 'Bâtiment A' })).name,
+      'Bâtiment A',
+    );
+    await a.post(`/api/schools/${school.id}/rooms`, { name: 'Salle 1', buildingId: b.id });
+    assert.equal((await a.delete(`/api/buildings/${b.id}`)).statusCode, 409);
+    const empty = json<{ id: string }>(await a.post(`/api/schools/${school.id}/buildings`, { name: 'Préfabriqué' }));
+    assert.equal((await a.delete(`/api/buildings/${empty.id}`)).statusCode, 204);
+    const csv = ['uai,nom,type', `${uai(7200702)},École A,elementaire`, '0720022X,École B,elementaire'].join('\n');
+    const dry = json<{ created: number; rejected: unknown[]; written: boolean }>(
+      await importFile(a, csv, { dryRun: 'true' }),
+    );
+    assert.deepEqual(
+      { created: dry.created, rejected: dry.rejected.length, written: dry.written },
+      { created: 1, rejected: 1, written: false },
+    );
+  });
+});

@@ -21,6 +21,7 @@ import {
   MapPointSchema,
   RoomSchema,
   SchoolExportQuerySchema,
+  SchoolFacetsSchema,
   SchoolListQuerySchema,
   SchoolListSchema,
   SchoolOptionSchema,
@@ -38,6 +39,7 @@ import {
   createClass,
   createRoom,
   createSchool,
+  deleteBuilding,
   deleteClass,
   deleteSchool,
   findBuildings,
@@ -47,6 +49,8 @@ import {
   findSchoolOptions,
   findSchools,
   getSchool,
+  renameBuilding,
+  schoolFacets,
   updateClass,
   updateNetwork,
   updateRoom,
@@ -123,6 +127,23 @@ export function schoolRoutes(app: App, { db }: AppDeps) {
       }
       reply.type('text/csv; charset=utf-8');
       return reply.send(Buffer.from(toCsv(EXPORT_COLUMNS, items), 'utf8') as never);
+    },
+  );
+
+  app.get(
+    '/api/schools/facets',
+    {
+      config: { permission: 'schools.read' },
+      schema: {
+        tags,
+        summary:
+          'Kinds, priority education, circonscriptions and communes of the open schools in reach, with counts (filter choices)',
+        response: { 200: SchoolFacetsSchema, ...problems(401, 403) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), (scope) => schoolFacets(scope, actor));
     },
   );
 
@@ -476,6 +497,44 @@ export function schoolRoutes(app: App, { db }: AppDeps) {
       return db.withOrg(scopeOf(actor, request.id), (scope) =>
         updateRoom(scope, actor, request.params.id, request.body),
       );
+    },
+  );
+
+  app.patch(
+    '/api/buildings/:id',
+    {
+      config: { permission: 'schools.rooms.manage' },
+      schema: {
+        tags,
+        summary: 'Rename a building',
+        params: IdParams,
+        body: BuildingInputSchema,
+        response: { 200: BuildingSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.withOrg(scopeOf(actor, request.id), (scope) =>
+        renameBuilding(scope, actor, request.params.id, request.body.name),
+      );
+    },
+  );
+
+  app.delete(
+    '/api/buildings/:id',
+    {
+      config: { permission: 'schools.rooms.manage' },
+      schema: {
+        tags,
+        summary: 'Delete an empty building',
+        params: IdParams,
+        response: { 204: NoContent, ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await db.withOrg(scopeOf(actor, request.id), (scope) => deleteBuilding(scope, actor, request.params.id));
+      return reply.code(204).send(null);
     },
   );
 

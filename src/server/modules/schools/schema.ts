@@ -335,3 +335,13 @@ export const MapPointSchema = z
     longitude: z.number(),
   })
   .meta({ id: 'SchoolMapPoint' });
+
+const Facet = z.object({ value: z.string(), label: z.string().nullable(), count: z.number().int() });
+export const SchoolFacetsSchema = z
+  .object({
+    kinds: z.array(Facet),
+    priorityEducation: z.array(Facet),
+    circonscriptions: z.array(Facet),
+    communes: z.array(Facet),
+  })
+  .meta({ id: 'SchoolFacets' });

@@ -706,3 +706,75 @@ export async function createBuilding(scope: Scope, actor: Actor, schoolId: strin
   });
   return { id: row.id, schoolId, name: row.name };
 }
+
+export async function renameBuilding(scope: Scope, actor: Actor, id: string, name: string) {
+  const [b] = await scope.tx
+    .select()
+    .from(buildings)
+    .where(and(eq(buildings.id, id), reachable(actor, buildings.schoolId)))
+    .for('update');
+  if (!b) throw notFound('Building');
+  assertAbility(actor, b.schoolId, 'manageRooms');
+  const [dup] = await scope.tx
+    .select({ id: buildings.id })
+    .from(buildings)
+    .where(and(eq(buildings.schoolId, b.schoolId), eq(buildings.name, name), sql`${buildings.id} <> ${id}`));
+  if (dup) {
+    throw new AppError('CONFLICT', 'A building with this name exists', {
+      fields: [{ path: 'body.name', message: 'already used', code: 'name_taken' }],
+    });
+  }
+  await scope.tx.update(buildings).set({ name, updatedAt: new Date() }).where(eq(buildings.id, id));
+  await recordAudit(scope, {
+    action: 'building.renamed',
+    entityType: 'building',
+    entityId: id,
+    before: { name: b.name },
+    after: { name },
+  });
+  return { id, schoolId: b.schoolId, name };
+}
+
+/** A building goes only when no room refers to it (archive or move the rooms first). */
+export async function deleteBuilding(scope: Scope, actor: Actor, id: string) {
+  const [b] = await scope.tx
+    .select()
+    .from(buildings)
+    .where(and(eq(buildings.id, id), reachable(actor, buildings.schoolId)))
+    .for('update');
+  if (!b) throw notFound('Building');
+  assertAbility(actor, b.schoolId, 'manageRooms');
+  const [used] = await scope.tx.select({ n: count() }).from(rooms).where(eq(rooms.buildingId, id));
+  if (Number(used?.n ?? 0) > 0) throw new AppError('CONFLICT', 'Rooms are in this building: move them first');
+  await scope.tx.delete(buildings).where(eq(buildings.id, id));
+  await recordAudit(scope, {
+    action: 'building.deleted',
+    entityType: 'building',
+    entityId: id,
+    before: { name: b.name, schoolId: b.schoolId },
+  });
+}
+
+/** Values present in the schools the actor reaches, with counts: for filter selects. */
+export async function schoolFacets(scope: Scope, actor: Actor) {
+  const where = and(reachable(actor), isNull(schools.closedOn));
+  const group = async (value: AnyPgColumn, label?: AnyPgColumn) => {
+    const found = await scope.tx
+      .select({
+        value: sql<string>`${value}`,
+        label: label ? sql<string | null>`max(${label})` : sql<null>`null`,
+        n: count(),
+      })
+      .from(schools)
+      .where(and(where, isNotNull(value)))
+      .groupBy(value)
+      .orderBy(asc(value));
+    return found.map((f) => ({ value: f.value, label: f.label ?? null, count: Number(f.n) }));
+  };
+  return {
+    kinds: await group(schools.kind),
+    priorityEducation: await group(schools.priorityEducation),
+    circonscriptions: await group(schools.circonscriptionCode, schools.circonscriptionName),
+    communes: await group(schools.communeCode, schools.communeName),
+  };
+}

@@ -24,6 +24,7 @@ export { API_VERSION };
 
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { fileRoutes } from './modules/files/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { schoolRoutes } from './modules/schools/routes.ts';
@@ -245,6 +246,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   schoolRoutes(app, deps);
   auditRoutes(app, deps);
   inventoryRoutes(app, deps);
+  fileRoutes(app, deps);
 
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
   if (webDir) {

@@ -60,6 +60,13 @@ const EnvSchema = z.object({
     .regex(/^https?:\/\/[^\s]+\{z\}[^\s]*$/, 'must be an http(s) URL template with {z}, {x} and {y}')
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   SOCLE_MAP_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap contributors'),
+  /** Largest attachment (photo, PDF), in bytes. */
+  SOCLE_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1_048_576)
+    .default(10 * 1_048_576),
   /** Maximum JSON body size in bytes. */
   SOCLE_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
 });
@@ -95,6 +102,7 @@ export interface Config {
   readonly logLevel: string;
   readonly contactEmail: string | null;
   readonly map: { readonly tileUrl: string; readonly attribution: string };
+  readonly uploads: { readonly maxBytes: number };
   /** Public base URL, without trailing slash. */
   readonly publicUrl: string;
 }
@@ -143,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     contactEmail: e.SOCLE_CONTACT_EMAIL ?? null,
     map: { tileUrl: e.SOCLE_MAP_TILE_URL, attribution: e.SOCLE_MAP_ATTRIBUTION },
+    uploads: { maxBytes: e.SOCLE_UPLOAD_MAX_BYTES },
     publicUrl: (e.SOCLE_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
   return deepFreeze(config);

@@ -16,9 +16,9 @@ const RAW_TYPES = [
  * scoped to the routes registered in `register`: everywhere else a CSV body
  * stays an unsupported media type.
  */
-export function withRawUploads(app: App, register: (scoped: App) => void): void {
+export function withRawUploads(app: App, register: (scoped: App) => void, types: readonly string[] = RAW_TYPES): void {
   app.register(async (scoped: App) => {
-    for (const type of RAW_TYPES) {
+    for (const type of types) {
       scoped.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT }, (_req, body, done) =>
         done(null, body),
       );

@@ -390,3 +390,31 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_org_time_idx').on(t.organisationId, t.createdAt)],
 );
+
+/**
+ * Uploaded files (photos of assets, later ticket attachments). The bytes
+ * live under SOCLE_DATA_DIR/files (a shared volume when several processes
+ * run); this table holds their metadata. The type is sniffed from the
+ * content, never trusted from the client.
+ */
+export const files = pgTable(
+  'files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('files_entity_idx').on(t.organisationId, t.entityType, t.entityId),
+    check('files_size_check', sql`${t.size} > 0`),
+  ],
+);

@@ -10,10 +10,10 @@ import { AppError } from '../server/http/errors.ts';
 import { verifyAuditChain } from '../server/modules/audit/service.ts';
 import { normaliseEmail } from '../server/modules/auth/rules.ts';
 import { createApiToken } from '../server/modules/auth/service.ts';
-import { importAssets } from '../server/modules/inventory/import.ts';
+import { analyseAfterAssetImport, importAssets } from '../server/modules/inventory/import.ts';
 import type { AssetImportFormat } from '../server/modules/inventory/import-formats.ts';
 import { type LabelLayout, labelsPdf } from '../server/modules/inventory/labels.ts';
-import { importSchools } from '../server/modules/schools/import.ts';
+import { analyseAfterImport, importSchools } from '../server/modules/schools/import.ts';
 import type { ImportFormat } from '../server/modules/schools/import-parse.ts';
 import { ROLES, type Role } from '../shared/roles.ts';
 
@@ -241,6 +241,7 @@ export function buildCli(): Command {
               }),
             )
             .finally(() => bar?.stop());
+          await analyseAfterImport(db, report);
           const seconds = (Date.now() - started) / 1000;
           const lines = [
             `${report.dryRun ? 'Dry run — nothing written. ' : ''}Format ${report.format} (${report.encoding}), ${report.rowsRead} rows read in ${seconds.toFixed(1)} s.`,
@@ -315,6 +316,7 @@ export function buildCli(): Command {
               }),
             )
             .finally(() => bar?.stop());
+          await analyseAfterAssetImport(db, report);
           const seconds = (Date.now() - started) / 1000;
           const lines = [
             `${report.dryRun ? 'Dry run — nothing written. ' : ''}Format ${report.format}, ${report.rowsRead} rows read in ${seconds.toFixed(1)} s.`,

@@ -73,6 +73,10 @@ export const schools = pgTable(
     schoolGroup: text('school_group'),
     /** Where the record came from: demo, annuaire, effectifs, ips, socle, manual. */
     source: text('source').notNull().default('manual'),
+    /** What the list search looks in, lower-cased once at write time. */
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`lower(name || ' ' || coalesce(usual_name, '') || ' ' || uai || ' ' || coalesce(commune_name, ''))`,
+    ),
     ...timestamps,
   },
   (t) => [

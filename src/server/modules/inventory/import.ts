@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { uaiProblem } from '../../../shared/uai.ts';
-import { rows, type Scope } from '../../db/connection.ts';
+import { type Database, rows, type Scope } from '../../db/connection.ts';
 import { assetCategories, assetModels, assets, manufacturers, organisations, rooms, schools } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -558,4 +558,9 @@ export async function importAssets(
     },
   });
   return report;
+}
+
+/** Fresh planner statistics after a large import (see the schools importer). */
+export async function analyseAfterAssetImport(db: Database, report: AssetImportReport): Promise<void> {
+  if (report.written && report.created > 0) await db.owner.execute(sql`ANALYZE assets, asset_events`);
 }

@@ -24,7 +24,7 @@ import {
   updateCategory,
   updateModel,
 } from './catalogue.ts';
-import { importAssets } from './import.ts';
+import { analyseAfterAssetImport, importAssets } from './import.ts';
 import { ASSET_IMPORT_FIELDS, detectAssetFormat, readHeaders, readRows, resolveColumns } from './import-formats.ts';
 import { labelsPdf } from './labels.ts';
 import {
@@ -403,7 +403,7 @@ export function inventoryRoutes(app: App, { db, config }: AppDeps) {
         const bytes = fileOf(request.body);
         const q = request.query;
         const mapping = parseMapping(q.mapping);
-        return db.withOrg(scopeOf(actor, request.id), (scope) =>
+        const report = await db.withOrg(scopeOf(actor, request.id), (scope) =>
           importAssets(scope, bytes, {
             format: q.format,
             mapping,
@@ -412,6 +412,8 @@ export function inventoryRoutes(app: App, { db, config }: AppDeps) {
             createMissing: q.createMissing === 'true',
           }),
         );
+        await analyseAfterAssetImport(db, report);
+        return report;
       },
     );
   });

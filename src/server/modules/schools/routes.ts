@@ -7,7 +7,7 @@ import { NoContent, problems } from '../../http/schemas.ts';
 import type { App, AppDeps } from '../../http/types.ts';
 import { UPLOAD_BODY_LIMIT, withRawUploads } from '../../http/upload.ts';
 import { scopeOf } from '../auth/actor.ts';
-import { importSchools } from './import.ts';
+import { analyseAfterImport, importSchools } from './import.ts';
 import {
   BuildingInputSchema,
   BuildingSchema,
@@ -218,7 +218,7 @@ export function schoolRoutes(app: App, { db }: AppDeps) {
           throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv or application/octet-stream');
         }
         const q = request.query;
-        return db.withOrg(scopeOf(actor, request.id), (scope) =>
+        const report = await db.withOrg(scopeOf(actor, request.id), (scope) =>
           importSchools(scope, new Uint8Array(body), {
             format: q.format,
             dryRun: q.dryRun === 'true',
@@ -226,6 +226,8 @@ export function schoolRoutes(app: App, { db }: AppDeps) {
             communes: q.scope === 'all' ? [] : q.communes?.split(','),
           }),
         );
+        await analyseAfterImport(db, report);
+        return report;
       },
     );
   });

@@ -51,14 +51,7 @@ function listConditions(actor: Actor, q: Partial<SchoolListQuery>): SQL | undefi
   const today = new Date().toISOString().slice(0, 10);
   return and(
     reachable(actor),
-    pattern
-      ? or(
-          ilike(schools.name, pattern),
-          ilike(schools.usualName, pattern),
-          ilike(schools.uai, pattern),
-          ilike(schools.communeName, pattern),
-        )
-      : undefined,
+    pattern ? sql`${schools.searchText} LIKE lower(${pattern})` : undefined,
     q.kind ? eq(schools.kind, q.kind) : undefined,
     q.priorityEducation ? eq(schools.priorityEducation, q.priorityEducation) : undefined,
     q.circonscription
@@ -135,14 +128,36 @@ export async function findSchools(scope: Scope, actor: Actor, q: SchoolListQuery
   const [total] = await scope.tx.select({ n: count() }).from(schools).where(where);
   const direction = q.order === 'desc' ? desc : asc;
   const sortColumn = SORT_COLUMNS[q.sort];
-  const found = await scope.tx
-    .select(summaryColumns)
-    .from(schools)
-    .leftJoinLateral(sql`${latestYear} AS latest`, sql`true`)
-    .where(where)
-    .orderBy(sql`${direction(sortColumn)} NULLS LAST`, asc(schools.uai))
-    .limit(q.limit)
-    .offset(q.offset);
+  const order = [sql`${direction(sortColumn)} NULLS LAST`, asc(schools.uai)];
+  // The page is chosen first, then its latest yearly figures are joined —
+  // except when sorting by pupils, which needs them for every school.
+  const found =
+    q.sort === 'pupils'
+      ? await scope.tx
+          .select(summaryColumns)
+          .from(schools)
+          .leftJoinLateral(sql`${latestYear} AS latest`, sql`true`)
+          .where(where)
+          .orderBy(...order)
+          .limit(q.limit)
+          .offset(q.offset)
+      : await scope.tx
+          .select(summaryColumns)
+          .from(schools)
+          .leftJoinLateral(sql`${latestYear} AS latest`, sql`true`)
+          .where(
+            inArray(
+              schools.id,
+              scope.tx
+                .select({ id: schools.id })
+                .from(schools)
+                .where(where)
+                .orderBy(...order)
+                .limit(q.limit)
+                .offset(q.offset),
+            ),
+          )
+          .orderBy(...order);
   return { items: (found as SummaryRow[]).map(presentSummary), total: Number(total?.n ?? 0) };
 }
 

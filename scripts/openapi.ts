@@ -9,6 +9,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import type { Database } from '../src/server/db/connection.ts';
+import { secretsFrom } from '../src/server/secrets.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const specPath = path.join(root, 'openapi', 'openapi.json');
@@ -25,7 +26,7 @@ const noDatabase = new Proxy({} as Database, {
 
 export async function generate(): Promise<{ spec: string; types: string }> {
   const app = await buildApp(
-    { config: loadConfig({ LOG_LEVEL: 'silent' }), db: noDatabase, jobs: null },
+    { config: loadConfig({ LOG_LEVEL: 'silent' }), db: noDatabase, jobs: null, secrets: secretsFrom(Buffer.alloc(32)) },
     { webDir: null, logger: false },
   );
   await app.ready();

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { buildApp, loggerOptions } from '../src/server/app.ts';
 import type { App } from '../src/server/http/types.ts';
+import { loadSecrets } from '../src/server/secrets.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/db.ts';
 import { createOrganisation, createUser, PASSWORD } from './helpers/factories.ts';
 
@@ -21,7 +22,7 @@ before(async () => {
     },
   });
   app = await buildApp(
-    { config: t.config, db: t.db, jobs: null },
+    { config: t.config, db: t.db, jobs: null, secrets: await loadSecrets(t.db, t.config) },
     { webDir: null, logger: { ...(loggerOptions('info') as object), stream } },
   );
   // A route that fails the way a bug would, to see what leaks.

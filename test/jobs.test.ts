@@ -12,7 +12,7 @@ let jobs: Jobs;
 
 before(async () => {
   t = await createTestDatabase();
-  jobs = await startJobs(t.db, pino({ level: 'silent' }), { pollingIntervalSeconds: 0.5 });
+  jobs = await startJobs(t.db, t.config, pino({ level: 'silent' }), { pollingIntervalSeconds: 0.5 });
 });
 after(async () => {
   await jobs.stop();
@@ -48,5 +48,6 @@ describe('jobs (pg-boss)', () => {
     const schedules = (await jobs.boss.getSchedules()) as { name: string; cron: string }[];
     assert.ok(schedules.some((s) => s.name === 'sessions-purge' && s.cron === '17 3 * * *'));
     assert.ok(schedules.some((s) => s.name === 'warranty-digest' && s.cron === '0 6 * * 1'));
+    assert.ok(schedules.some((s) => s.name === 'loans-purge'));
   });
 });

@@ -26,6 +26,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
+import { loanRoutes } from './modules/loans/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { schoolRoutes } from './modules/schools/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
@@ -247,6 +248,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   auditRoutes(app, deps);
   inventoryRoutes(app, deps);
   fileRoutes(app, deps);
+  loanRoutes(app, deps);
 
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
   if (webDir) {

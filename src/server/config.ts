@@ -49,6 +49,14 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Contact address shown on the accessibility statement and login page (report a problem). */
   SOCLE_CONTACT_EMAIL: z.email().optional(),
+  /** Secret of the instance (≥ 32 bytes, base64 or hex): signs family links. Generated and kept in the database when unset. */
+  SOCLE_SECRET_KEY: z
+    .string()
+    .refine(
+      (v) => /^[0-9a-f]{64,}$/i.test(v) || Buffer.from(v, 'base64').length >= 32,
+      'must be at least 32 bytes, hex or base64',
+    )
+    .optional(),
   /** Public address of this instance (QR labels, links in e-mails); default http://localhost:PORT. */
   SOCLE_PUBLIC_URL: z
     .string()
@@ -103,6 +111,7 @@ export interface Config {
   readonly contactEmail: string | null;
   readonly map: { readonly tileUrl: string; readonly attribution: string };
   readonly uploads: { readonly maxBytes: number };
+  readonly secretKey: Buffer | null;
   /** Public base URL, without trailing slash. */
   readonly publicUrl: string;
 }
@@ -152,6 +161,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     contactEmail: e.SOCLE_CONTACT_EMAIL ?? null,
     map: { tileUrl: e.SOCLE_MAP_TILE_URL, attribution: e.SOCLE_MAP_ATTRIBUTION },
     uploads: { maxBytes: e.SOCLE_UPLOAD_MAX_BYTES },
+    secretKey: e.SOCLE_SECRET_KEY
+      ? Buffer.from(e.SOCLE_SECRET_KEY, /^[0-9a-f]{64,}$/i.test(e.SOCLE_SECRET_KEY) ? 'hex' : 'base64')
+      : null,
     publicUrl: (e.SOCLE_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
   return deepFreeze(config);
@@ -183,7 +195,7 @@ export function redactUrl(url: string): string {
 }
 
 function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object') {
+  if (o && typeof o === 'object' && !Buffer.isBuffer(o)) {
     for (const v of Object.values(o)) deepFreeze(v);
     Object.freeze(o);
   }

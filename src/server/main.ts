@@ -4,6 +4,7 @@ import { type Config, ConfigError, describeConfig, loadConfig } from './config.t
 import { openDatabase } from './db/connection.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { type Jobs, startJobs } from './jobs/jobs.ts';
+import { loadSecrets } from './secrets.ts';
 
 /** Composition root: loadConfig → openDatabase → migrate → bootstrap → buildApp → listen. */
 
@@ -51,12 +52,14 @@ export async function main(env: Record<string, string | undefined> = process.env
   }
   await db.migrate();
   const result = await bootstrap(db, config);
+  const secrets = await loadSecrets(db, config);
 
   let jobs: Jobs | null = null;
   const app = await buildApp(
     {
       config,
       db,
+      secrets,
       get jobs() {
         return jobs;
       },
@@ -64,7 +67,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     { logger: loggerOptions(config.logLevel) },
   );
   app.log.info({ config: describeConfig(config) }, 'starting');
-  if (config.jobs.enabled) jobs = await startJobs(db, app.log);
+  if (config.jobs.enabled) jobs = await startJobs(db, config, app.log);
 
   let stopping = false;
   const stop = async (signal: string) => {

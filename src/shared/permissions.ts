@@ -44,6 +44,22 @@ export const PERMISSIONS = {
   'inventory.import': ['admin', 'manager'],
   /** Run inventory rounds (audits). */
   'inventory.audit': ['admin', 'manager', 'technician', 'director'],
+  /** File a loan request for a pupil of one's school. */
+  'loans.request': ['admin', 'manager', 'director', 'teacher'],
+  /** See loans and requests (personal data only for some roles, see loans/service.ts). */
+  'loans.read': ['admin', 'manager', 'technician', 'director', 'teacher', 'auditor'],
+  /** Approve or reject requests. */
+  'loans.approve': ['admin', 'manager'],
+  /** Allocate devices, send family links, record paper conventions. */
+  'loans.allocate': ['admin', 'manager', 'technician'],
+  /** Hand devices over and take them back (with the wipe). */
+  'loans.handover': ['admin', 'manager', 'technician', 'director'],
+  /** Record incidents (damage, loss, theft) and their outcome. */
+  'loans.incidents': ['admin', 'manager', 'technician', 'director'],
+  /** Crisis campaigns and return drives. */
+  'loans.campaigns': ['admin', 'manager'],
+  /** Eligibility reasons, convention template, retention: loan settings. */
+  'loans.settings': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import type { App } from '../../src/server/http/types.ts';
+import { loadSecrets } from '../../src/server/secrets.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
 /**
@@ -16,7 +17,11 @@ export interface TestApp extends TestDatabase {
 
 export async function createTestApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase(extraEnv);
-  const app = await buildApp({ config: database.config, db: database.db, jobs: null }, { webDir: null, logger: false });
+  const secrets = await loadSecrets(database.db, database.config);
+  const app = await buildApp(
+    { config: database.config, db: database.db, jobs: null, secrets },
+    { webDir: null, logger: false },
+  );
   await app.ready();
   return {
     ...database,

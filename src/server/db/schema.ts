@@ -4,3 +4,4 @@
  */
 export * from './schema/core.ts';
 export * from './schema/inventory.ts';
+export * from './schema/loans.ts';

@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import type { Jobs } from '../jobs/jobs.ts';
+import type { Secrets } from '../secrets.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -23,4 +24,5 @@ export interface AppDeps {
   readonly config: Config;
   readonly db: Database;
   readonly jobs: Jobs | null;
+  readonly secrets: Secrets;
 }

@@ -1,8 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
+import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import { purgeExpiredSessions } from '../modules/auth/service.ts';
 import { writeWarrantyDigests } from '../modules/inventory/warranty.ts';
+import { purgePersonalData } from '../modules/loans/service.ts';
 
 /**
  * Background jobs on pg-boss, in the same database as the data (PGlite or
@@ -14,7 +16,7 @@ export interface JobDefinition {
   readonly name: string;
   /** Cron expression (UTC) when the job is periodic. */
   readonly cron?: string;
-  run(db: Database, data: unknown): Promise<unknown>;
+  run(db: Database, config: Config, data: unknown): Promise<unknown>;
 }
 
 export const JOBS: readonly JobDefinition[] = [
@@ -28,6 +30,12 @@ export const JOBS: readonly JobDefinition[] = [
     name: 'warranty-digest',
     cron: '0 6 * * 1',
     run: (db) => writeWarrantyDigests(db),
+  },
+  {
+    // Family personal data past their retention delay (loans closed, incidents settled).
+    name: 'loans-purge',
+    cron: '43 2 * * *',
+    run: (db, config) => purgePersonalData(db, config),
   },
 ];
 
@@ -44,7 +52,12 @@ export interface JobsOptions {
   readonly pollingIntervalSeconds?: number;
 }
 
-export async function startJobs(db: Database, logger: FastifyBaseLogger, options: JobsOptions = {}): Promise<Jobs> {
+export async function startJobs(
+  db: Database,
+  config: Config,
+  logger: FastifyBaseLogger,
+  options: JobsOptions = {},
+): Promise<Jobs> {
   const boss = new PgBoss({
     db: db.jobsAdapter,
     schema: 'pgboss',
@@ -60,7 +73,7 @@ export async function startJobs(db: Database, logger: FastifyBaseLogger, options
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
       async ([j]) => {
         const started = Date.now();
-        const output = await job.run(db, j?.data);
+        const output = await job.run(db, config, j?.data);
         logger.info({ job: job.name, id: j?.id, ms: Date.now() - started }, 'job done');
         return output;
       },

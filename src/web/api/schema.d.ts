@@ -5382,6 +5382,1316 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/loans/eligibility-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reasons of eligibility decisions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EligibilityReason"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Create or change a reason (deactivate instead of deleting) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveEligibilityReasonInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EligibilityReason"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Loan requests (pseudonymised list) */
+        get: {
+            parameters: {
+                query?: {
+                    schoolId?: string;
+                    status?: "pending" | "approved" | "rejected" | "allocated" | "cancelled";
+                    campaignId?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LoanRequest"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a loan request for a pupil: household, need and the eligibility decision only (unknown fields are refused) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateLoanRequestInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request; personal data for the roles that need them (the read is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a loan request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanRequest"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a loan request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanRequest"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a loan request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanRequest"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/requests/{id}/allocate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Allocate a device (and accessories) to an approved request: the loan is created, the convention can be sent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AllocateLoanInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Loan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Loans (pseudonymised list): filters school, status, overdue */
+        get: {
+            parameters: {
+                query?: {
+                    schoolId?: string;
+                    status?: "allocated" | "accepted" | "handed_over" | "returned" | "closed" | "cancelled";
+                    overdue?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Loan"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One loan; personal data for the roles that need them (the read is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Loan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/{id}/convention.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The loan convention (PDF) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "fr" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The family link (signed, expiring, single-purpose); revokePrevious makes earlier links invalid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        revokePrevious?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FamilyLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/{id}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the devices over, scanning each (blocked until the convention is accepted); devices become on_loan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LoanHandoverInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Loan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take devices back, scanning each, with the wipe (MDM reset) confirmed; they go to stock or back into a cart */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LoanReturnInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Loan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/family/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the family link shows: devices, due date, convention state, how to return */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FamilyPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/family/{token}/convention.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The convention, for the family (accepted version once accepted) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "fr" | "en";
+                };
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/family/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The family accepts the convention: typed name and confirmation (time and a keyed hash of the address are kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FamilyAcceptInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: boolean;
+                            acceptedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schools/import": {
         parameters: {
             query?: never;
@@ -5659,6 +6969,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/loans/{id}/paper-acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the paper convention signed by hand (a PDF or a photo of it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description the scan */
+            requestBody: {
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Loan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5746,7 +7165,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.campaigns" | "loans.settings")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -6399,6 +7818,208 @@ export interface components {
             };
             createdAt: string;
         };
+        CreateLoanRequestInputInput: {
+            /** Format: uuid */
+            schoolId: string;
+            classId?: string | null;
+            pupil: {
+                firstName: string;
+                lastName: string;
+            };
+            household: {
+                /**
+                 * @default fr
+                 * @enum {string}
+                 */
+                locale: "fr" | "en";
+                contacts: {
+                    firstName: string;
+                    lastName: string;
+                    addressLine: string;
+                    postcode: string;
+                    city: string;
+                    phone?: string | null;
+                    email?: string | null;
+                }[];
+            };
+            need: {
+                categoryId?: string | null;
+                /** @default false */
+                connectivity: boolean;
+            };
+            eligibility: {
+                eligible: boolean;
+                reasonCode: string;
+                /** Format: date */
+                decidedOn: string;
+            };
+        };
+        HouseholdViewInput: {
+            /** Format: uuid */
+            id: string;
+            pseudonym: string;
+            /** @enum {string} */
+            locale: "fr" | "en";
+            pupil: {
+                firstName: string;
+                lastName: string;
+                className: string | null;
+            } | null;
+            contacts: {
+                rank: number;
+                firstName: string;
+                lastName: string;
+                addressLine: string;
+                postcode: string;
+                city: string;
+                phone: string | null;
+                email: string | null;
+            }[] | null;
+            purged: boolean;
+        };
+        LoanRequestInput: {
+            /** Format: uuid */
+            id: string;
+            school: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+                priorityEducation: string;
+            };
+            household: components["schemas"]["HouseholdViewInput"];
+            need: {
+                categoryId: string | null;
+                categoryName: string | null;
+                connectivity: boolean;
+            };
+            eligibility: {
+                eligible: boolean;
+                reasonCode: string;
+                decidedOn: string;
+            };
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "allocated" | "cancelled";
+            loanId: string | null;
+            createdAt: string;
+            can: {
+                approve: boolean;
+                allocate: boolean;
+            };
+        };
+        AllocateLoanInputInput: {
+            assetIds?: string[];
+            tags?: string[];
+            /** Format: date */
+            dueDate?: string;
+        };
+        LoanInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            school: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+            };
+            household: components["schemas"]["HouseholdViewInput"];
+            /** @enum {string} */
+            status: "allocated" | "accepted" | "handed_over" | "returned" | "closed" | "cancelled";
+            dueDate: string;
+            overdue: boolean;
+            items: {
+                /** Format: uuid */
+                assetId: string;
+                tag: string;
+                serial: string | null;
+                model: string;
+                role: string;
+                open: boolean;
+            }[];
+            allocatedAt: string;
+            acceptedVia: ("link" | "paper") | null;
+            acceptedAt: string | null;
+            handedOverAt: string | null;
+            conditionOut: string | null;
+            returnedAt: string | null;
+            conditionIn: string | null;
+            wipedAt: string | null;
+            closedAt: string | null;
+            can: {
+                seePersonalData: boolean;
+                handover: boolean;
+                return: boolean;
+                sendLink: boolean;
+            };
+        };
+        LoanHandoverInputInput: {
+            tags: string[];
+            /**
+             * @default ok
+             * @enum {string}
+             */
+            condition: "ok" | "damaged" | "accessories_missing";
+        };
+        LoanReturnInputInput: {
+            tags: string[];
+            /**
+             * @default ok
+             * @enum {string}
+             */
+            condition: "ok" | "damaged" | "accessories_missing";
+            /** @constant */
+            wiped: true;
+            destination: {
+                /** Format: uuid */
+                stockLocationId?: string;
+                /** Format: uuid */
+                cartId?: string;
+            };
+        };
+        FamilyLinkInput: {
+            url: string;
+            expiresAt: string;
+        };
+        EligibilityReasonInput: {
+            code: string;
+            labelFr: string;
+            labelEn: string;
+            eligible: boolean;
+            active: boolean;
+        };
+        SaveEligibilityReasonInputInput: {
+            code: string;
+            labelFr: string;
+            labelEn: string;
+            eligible: boolean;
+            /** @default true */
+            active: boolean;
+        };
+        FamilyPageInput: {
+            organisation: string;
+            school: string;
+            pupilFirstName: string | null;
+            /** @enum {string} */
+            status: "allocated" | "accepted" | "handed_over" | "returned" | "closed" | "cancelled";
+            dueDate: string;
+            devices: {
+                tag: string;
+                model: string;
+                serial: string | null;
+            }[];
+            accepted: boolean;
+            acceptedAt: string | null;
+            /** @enum {string} */
+            locale: "fr" | "en";
+            returnInstructions: string;
+        };
+        FamilyAcceptInputInput: {
+            name: string;
+            /** @constant */
+            confirm: true;
+        };
         OrganisationInput: {
             /** Format: uuid */
             id: string;
@@ -6417,6 +8038,26 @@ export interface components {
                 /** @default 60 */
                 warrantyNoticeDays: number;
                 /** @default false */
+                loanAutoApprove: boolean;
+                /** @default 07-04 */
+                loanDueMonthDay: string;
+                /** @default 90 */
+                loanRetentionDays: number;
+                /** @default  */
+                dpoContact: string;
+                /**
+                 * @default {
+                 *       "fr": "",
+                 *       "en": ""
+                 *     }
+                 */
+                loanConventionTemplate: {
+                    /** @default  */
+                    fr: string;
+                    /** @default  */
+                    en: string;
+                };
+                /** @default false */
                 demo: boolean;
             };
             can: {
@@ -6431,6 +8072,14 @@ export interface components {
                 technicianScope?: "all" | "assigned";
                 assetTagPattern?: string;
                 warrantyNoticeDays?: number;
+                loanAutoApprove?: boolean;
+                loanDueMonthDay?: string;
+                loanRetentionDays?: number;
+                dpoContact?: string;
+                loanConventionTemplate?: {
+                    fr: string;
+                    en: string;
+                };
             };
         };
         CreateSchoolInputInput: {
@@ -6888,7 +8537,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.campaigns" | "loans.settings")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -7541,6 +9190,208 @@ export interface components {
             };
             createdAt: string;
         };
+        CreateLoanRequestInput: {
+            /** Format: uuid */
+            schoolId: string;
+            classId?: string | null;
+            pupil: {
+                firstName: string;
+                lastName: string;
+            };
+            household: {
+                /**
+                 * @default fr
+                 * @enum {string}
+                 */
+                locale: "fr" | "en";
+                contacts: {
+                    firstName: string;
+                    lastName: string;
+                    addressLine: string;
+                    postcode: string;
+                    city: string;
+                    phone?: string | null;
+                    email?: string | null;
+                }[];
+            };
+            need: {
+                categoryId?: string | null;
+                /** @default false */
+                connectivity: boolean;
+            };
+            eligibility: {
+                eligible: boolean;
+                reasonCode: string;
+                /** Format: date */
+                decidedOn: string;
+            };
+        };
+        HouseholdView: {
+            /** Format: uuid */
+            id: string;
+            pseudonym: string;
+            /** @enum {string} */
+            locale: "fr" | "en";
+            pupil: {
+                firstName: string;
+                lastName: string;
+                className: string | null;
+            } | null;
+            contacts: {
+                rank: number;
+                firstName: string;
+                lastName: string;
+                addressLine: string;
+                postcode: string;
+                city: string;
+                phone: string | null;
+                email: string | null;
+            }[] | null;
+            purged: boolean;
+        };
+        LoanRequest: {
+            /** Format: uuid */
+            id: string;
+            school: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+                priorityEducation: string;
+            };
+            household: components["schemas"]["HouseholdView"];
+            need: {
+                categoryId: string | null;
+                categoryName: string | null;
+                connectivity: boolean;
+            };
+            eligibility: {
+                eligible: boolean;
+                reasonCode: string;
+                decidedOn: string;
+            };
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "allocated" | "cancelled";
+            loanId: string | null;
+            createdAt: string;
+            can: {
+                approve: boolean;
+                allocate: boolean;
+            };
+        };
+        AllocateLoanInput: {
+            assetIds?: string[];
+            tags?: string[];
+            /** Format: date */
+            dueDate?: string;
+        };
+        Loan: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            school: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+            };
+            household: components["schemas"]["HouseholdView"];
+            /** @enum {string} */
+            status: "allocated" | "accepted" | "handed_over" | "returned" | "closed" | "cancelled";
+            dueDate: string;
+            overdue: boolean;
+            items: {
+                /** Format: uuid */
+                assetId: string;
+                tag: string;
+                serial: string | null;
+                model: string;
+                role: string;
+                open: boolean;
+            }[];
+            allocatedAt: string;
+            acceptedVia: ("link" | "paper") | null;
+            acceptedAt: string | null;
+            handedOverAt: string | null;
+            conditionOut: string | null;
+            returnedAt: string | null;
+            conditionIn: string | null;
+            wipedAt: string | null;
+            closedAt: string | null;
+            can: {
+                seePersonalData: boolean;
+                handover: boolean;
+                return: boolean;
+                sendLink: boolean;
+            };
+        };
+        LoanHandoverInput: {
+            tags: string[];
+            /**
+             * @default ok
+             * @enum {string}
+             */
+            condition: "ok" | "damaged" | "accessories_missing";
+        };
+        LoanReturnInput: {
+            tags: string[];
+            /**
+             * @default ok
+             * @enum {string}
+             */
+            condition: "ok" | "damaged" | "accessories_missing";
+            /** @constant */
+            wiped: true;
+            destination: {
+                /** Format: uuid */
+                stockLocationId?: string;
+                /** Format: uuid */
+                cartId?: string;
+            };
+        };
+        FamilyLink: {
+            url: string;
+            expiresAt: string;
+        };
+        EligibilityReason: {
+            code: string;
+            labelFr: string;
+            labelEn: string;
+            eligible: boolean;
+            active: boolean;
+        };
+        SaveEligibilityReasonInput: {
+            code: string;
+            labelFr: string;
+            labelEn: string;
+            eligible: boolean;
+            /** @default true */
+            active: boolean;
+        };
+        FamilyPage: {
+            organisation: string;
+            school: string;
+            pupilFirstName: string | null;
+            /** @enum {string} */
+            status: "allocated" | "accepted" | "handed_over" | "returned" | "closed" | "cancelled";
+            dueDate: string;
+            devices: {
+                tag: string;
+                model: string;
+                serial: string | null;
+            }[];
+            accepted: boolean;
+            acceptedAt: string | null;
+            /** @enum {string} */
+            locale: "fr" | "en";
+            returnInstructions: string;
+        };
+        FamilyAcceptInput: {
+            name: string;
+            /** @constant */
+            confirm: true;
+        };
         Organisation: {
             /** Format: uuid */
             id: string;
@@ -7559,6 +9410,26 @@ export interface components {
                 /** @default 60 */
                 warrantyNoticeDays: number;
                 /** @default false */
+                loanAutoApprove: boolean;
+                /** @default 07-04 */
+                loanDueMonthDay: string;
+                /** @default 90 */
+                loanRetentionDays: number;
+                /** @default  */
+                dpoContact: string;
+                /**
+                 * @default {
+                 *       "fr": "",
+                 *       "en": ""
+                 *     }
+                 */
+                loanConventionTemplate: {
+                    /** @default  */
+                    fr: string;
+                    /** @default  */
+                    en: string;
+                };
+                /** @default false */
                 demo: boolean;
             };
             can: {
@@ -7573,6 +9444,14 @@ export interface components {
                 technicianScope?: "all" | "assigned";
                 assetTagPattern?: string;
                 warrantyNoticeDays?: number;
+                loanAutoApprove?: boolean;
+                loanDueMonthDay?: string;
+                loanRetentionDays?: number;
+                dpoContact?: string;
+                loanConventionTemplate?: {
+                    fr: string;
+                    en: string;
+                };
             };
         };
         CreateSchoolInput: {

@@ -422,3 +422,14 @@ export const files = pgTable(
     check('files_size_check', sql`${t.size} > 0`),
   ],
 );
+
+/**
+ * Secrets of the instance (signing of family links, hashing of IP
+ * addresses), generated at first start when not given in the environment.
+ * Owner-only: the application role has no grant on this table.
+ */
+export const platformSecrets = pgTable('platform_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

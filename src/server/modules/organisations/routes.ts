@@ -28,6 +28,11 @@ const UpdateOrganisationSchema = z
         technicianScope: z.enum(['all', 'assigned']).optional(),
         assetTagPattern: SettingsSchema.shape.assetTagPattern.unwrap().optional(),
         warrantyNoticeDays: SettingsSchema.shape.warrantyNoticeDays.unwrap().optional(),
+        loanAutoApprove: z.boolean().optional(),
+        loanDueMonthDay: SettingsSchema.shape.loanDueMonthDay.unwrap().optional(),
+        loanRetentionDays: SettingsSchema.shape.loanRetentionDays.unwrap().optional(),
+        dpoContact: SettingsSchema.shape.dpoContact.unwrap().optional(),
+        loanConventionTemplate: z.object({ fr: z.string().max(20000), en: z.string().max(20000) }).optional(),
       })
       .strict()
       .optional(),

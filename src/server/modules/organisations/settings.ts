@@ -19,6 +19,21 @@ export const SettingsSchema = z.object({
     .default('{ORG}-{YYYY}-{00000}'),
   /** Warranties ending within this many days go into the weekly digest. */
   warrantyNoticeDays: z.number().int().min(7).max(365).default(60),
+  /** Family loans: approve requests automatically (no manager step). */
+  loanAutoApprove: z.boolean().default(false),
+  /** Family loans: default due date, month-day of the end of the school year. */
+  loanDueMonthDay: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, { error: 'invalid_month_day' })
+    .default('07-04'),
+  /** Family loans: days after a loan is closed (and incidents settled) before personal data are deleted. */
+  loanRetentionDays: z.number().int().min(0).max(3650).default(90),
+  /** Contact for personal data rights (DPO of the commune), printed on conventions. */
+  dpoContact: z.string().max(300).default(''),
+  /** Admin-edited convention texts; empty = the built-in template. */
+  loanConventionTemplate: z
+    .object({ fr: z.string().max(20000).default(''), en: z.string().max(20000).default('') })
+    .default({ fr: '', en: '' }),
   /** Generated demo data. */
   demo: z.boolean().default(false),
 });

@@ -155,6 +155,10 @@ describe('deny by default', () => {
       '/api/auth/login',
       '/api/openapi.json',
       '/api/test/crash',
+      // Family links: the signed token in the path is the credential.
+      '/api/public/family/00000000-0000-4000-8000-000000000000',
+      '/api/public/family/00000000-0000-4000-8000-000000000000/convention.pdf',
+      '/api/public/family/00000000-0000-4000-8000-000000000000/accept',
     ]);
     const routes: { method: string; url: string }[] = [];
     const specResponse = await app.inject({ method: 'GET', url: '/api/openapi.json' });

@@ -28,6 +28,11 @@ describe('organisation settings', () => {
       technicianScope: 'all',
       assetTagPattern: '{ORG}-{YYYY}-{00000}',
       warrantyNoticeDays: 60,
+      loanAutoApprove: false,
+      loanDueMonthDay: '07-04',
+      loanRetentionDays: 90,
+      dpoContact: '',
+      loanConventionTemplate: { fr: '', en: '' },
       demo: false,
     });
     assert.equal(org.can.update, true);

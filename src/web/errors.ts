@@ -26,6 +26,12 @@ export function fieldOf(path: string): string {
   return parts[start] ?? path;
 }
 
+/** The innermost field an error path names: `body.location.schoolId` → `schoolId`, `body.ids.3` → `ids`. */
+export function innerFieldOf(path: string): string {
+  const parts = path.split('.').filter((part) => !/^\d+$/.test(part));
+  return parts.at(-1) ?? path;
+}
+
 export function fieldMessage(t: TFunction, field: { message: string; code?: string }): string {
   // Custom zod messages ("invalid_email") are more precise than their issue code ("invalid_format").
   for (const key of [field.message, field.code]) {
@@ -47,12 +53,17 @@ export interface FormProblem {
  * Splits an error into field messages (for the form fields in `known`, named
  * as the request body names them) and one general message.
  */
-export function formProblem(t: TFunction, error: unknown, known: readonly string[]): FormProblem {
+export function formProblem(
+  t: TFunction,
+  error: unknown,
+  known: readonly string[],
+  nameOf: (path: string) => string = fieldOf,
+): FormProblem {
   const fields: Record<string, string> = {};
   const unplaced: string[] = [];
   const list = error instanceof ApiError ? (error.problem.errors ?? []) : [];
   for (const item of list) {
-    const name = fieldOf(item.path);
+    const name = nameOf(item.path);
     const message = fieldMessage(t, item);
     if (known.includes(name)) fields[name] ??= message;
     else unplaced.push(message);

@@ -48,3 +48,9 @@ export function numberForInput(value: number | null | undefined): string {
   const text = String(value);
   return currentLanguage() === 'fr' ? text.replace('.', ',') : text;
 }
+
+/** Integer cents as an amount in euros ("1 500,00 €"). */
+export function formatMoney(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return '';
+  return new Intl.NumberFormat(locales[currentLanguage()], { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}

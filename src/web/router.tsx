@@ -17,8 +17,17 @@ import { focusPageHeading } from './components/page.tsx';
 import { RequirePermission } from './components/require-permission.tsx';
 import { AccessibilityPage } from './pages/accessibility-page.tsx';
 import { AccountPage } from './pages/account/account-page.tsx';
+import { AssetPage } from './pages/assets/asset-page.tsx';
+import { AssetsPage } from './pages/assets/assets-page.tsx';
+import { AssetImportPage } from './pages/assets/import-page.tsx';
+import { NewAssetPage } from './pages/assets/new-asset-page.tsx';
+import { parseAssetSearch } from './pages/assets/search.ts';
+import { AssetTagPage } from './pages/assets/tag-page.tsx';
 import { AuditPage } from './pages/audit/audit-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
+import { RoundPage } from './pages/inventory/round-page.tsx';
+import { RoundsPage } from './pages/inventory/rounds-page.tsx';
+import { WarrantiesPage } from './pages/inventory/warranties-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { ImportPage } from './pages/schools/import-page.tsx';
@@ -222,6 +231,115 @@ const schoolRoute = createRoute({
   ),
 });
 
+const assetsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/assets',
+  // Like the schools list: the filters live in the URL.
+  validateSearch: parseAssetSearch,
+  component: () => (
+    <RequirePermission permission="inventory.read">
+      <AssetsPage />
+    </RequirePermission>
+  ),
+});
+
+const newAssetRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/assets/new',
+  component: () => (
+    <RequirePermission permission="inventory.manage">
+      <NewAssetPage />
+    </RequirePermission>
+  ),
+});
+
+const importAssetsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/assets/import',
+  component: () => (
+    <RequirePermission permission="inventory.import">
+      <AssetImportPage />
+    </RequirePermission>
+  ),
+});
+
+// The scanner (and, inside it, the camera reader) come in chunks of their own.
+const ScanPage = lazyRouteComponent(() => import('./pages/assets/scan-page.tsx'), 'ScanPage');
+
+const scanRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/assets/scan',
+  component: () => (
+    <RequirePermission permission="inventory.read">
+      <ScanPage />
+    </RequirePermission>
+  ),
+});
+
+/** The address QR labels encode: `<public url>/assets/tag/<tag>`. */
+const assetTagRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/assets/tag/$tag',
+  component: () => (
+    <RequirePermission permission="inventory.read">
+      <AssetTagPage />
+    </RequirePermission>
+  ),
+});
+
+const assetRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/assets/$id',
+  component: () => (
+    <RequirePermission permission="inventory.read">
+      <AssetPage />
+    </RequirePermission>
+  ),
+});
+
+const roundsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/inventory/rounds',
+  component: () => (
+    <RequirePermission permission="inventory.read">
+      <RoundsPage />
+    </RequirePermission>
+  ),
+});
+
+const roundRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/inventory/rounds/$id',
+  component: () => (
+    <RequirePermission permission="inventory.read">
+      <RoundPage />
+    </RequirePermission>
+  ),
+});
+
+// The catalogue's editors are used by few: a chunk of their own.
+const CataloguePage = lazyRouteComponent(() => import('./pages/inventory/catalogue-page.tsx'), 'CataloguePage');
+
+const catalogueRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/inventory/catalogue',
+  component: () => (
+    <RequirePermission permission="inventory.catalogue">
+      <CataloguePage />
+    </RequirePermission>
+  ),
+});
+
+const warrantiesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/inventory/warranties',
+  component: () => (
+    <RequirePermission permission="inventory.catalogue">
+      <WarrantiesPage />
+    </RequirePermission>
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
@@ -233,6 +351,16 @@ const routeTree = rootRoute.addChildren([
     importSchoolsRoute,
     schoolsMapRoute,
     schoolRoute,
+    assetsRoute,
+    newAssetRoute,
+    importAssetsRoute,
+    scanRoute,
+    assetTagRoute,
+    assetRoute,
+    roundsRoute,
+    roundRoute,
+    catalogueRoute,
+    warrantiesRoute,
     usersRoute,
     auditRoute,
     accountRoute,

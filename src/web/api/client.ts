@@ -32,6 +32,24 @@ export type Building = Schemas['Building'];
 export type SchoolOption = Schemas['SchoolOption'];
 export type SchoolMapPoint = Schemas['SchoolMapPoint'];
 export type ImportReport = Schemas['SchoolImportReport'];
+export type Asset = Schemas['Asset'];
+export type AssetDetail = Schemas['AssetDetail'];
+export type AssetStatus = Asset['status'];
+export type AssetEvent = Schemas['AssetEvent'];
+export type AssetCategory = Schemas['AssetCategory'];
+export type CategoryRole = AssetCategory['role'];
+export type AssetModel = Schemas['AssetModel'];
+export type Manufacturer = Schemas['Manufacturer'];
+export type StockLocation = Schemas['StockLocation'];
+export type BulkAssetInput = Schemas['BulkAssetInput'];
+export type BulkAssetResult = Schemas['BulkAssetResult'];
+export type EquipmentSummary = Schemas['EquipmentSummary'];
+export type InventoryRound = Schemas['InventoryRound'];
+export type InventoryScanResult = Schemas['InventoryScanResult'];
+export type AssetImportPreview = Schemas['AssetImportPreview'];
+export type AssetImportReport = Schemas['AssetImportReport'];
+export type WarrantyDigest = Schemas['WarrantyDigest'];
+export type AppNotification = Schemas['Notification'];
 
 export const CSRF_COOKIE = 'socle_csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -88,6 +106,10 @@ export interface Problem {
   readonly organisations?: readonly { readonly slug: string; readonly name: string }[];
   /** Import errors: the import report (counts, every rejected row). */
   readonly report?: unknown;
+  /** ASSET_INVALID_TRANSITION: the statuses allowed from the current one. */
+  readonly allowed?: readonly string[];
+  /** ASSET_VERSION_CONFLICT: the version now stored. */
+  readonly currentVersion?: number;
 }
 
 /** An error answer of the API, or a network failure (status 0, code NETWORK). */

@@ -61,6 +61,12 @@ type NavTarget =
   | '/schools'
   | '/schools/map'
   | '/schools/import'
+  | '/assets'
+  | '/assets/scan'
+  | '/assets/import'
+  | '/inventory/rounds'
+  | '/inventory/catalogue'
+  | '/inventory/warranties'
   | '/users'
   | '/audit'
   | '/account'
@@ -69,6 +75,8 @@ type NavTarget =
 interface NavItem {
   readonly to: NavTarget;
   readonly label: string;
+  /** A fuller name where the label alone repeats another entry's ("Importer" des écoles / des équipements). */
+  readonly accessibleName?: string;
   readonly show: boolean;
   /** Links shown under this one (the map and the import belong to the schools). */
   readonly children?: readonly NavItem[];
@@ -96,6 +104,23 @@ function MainNav({ me }: { me: Me }) {
         { to: '/schools/import', label: t('nav.schoolsImport'), show: hasPermission(me, 'schools.import') },
       ],
     },
+    {
+      to: '/assets',
+      label: t('nav.assets'),
+      show: hasPermission(me, 'inventory.read'),
+      children: [
+        { to: '/inventory/rounds', label: t('nav.rounds'), show: hasPermission(me, 'inventory.read') },
+        { to: '/assets/scan', label: t('nav.scan'), show: hasPermission(me, 'inventory.read') },
+        { to: '/inventory/catalogue', label: t('nav.catalogue'), show: hasPermission(me, 'inventory.catalogue') },
+        {
+          to: '/assets/import',
+          label: t('nav.assetsImport'),
+          accessibleName: t('nav.assetsImportFull'),
+          show: hasPermission(me, 'inventory.import'),
+        },
+        { to: '/inventory/warranties', label: t('nav.warranties'), show: hasPermission(me, 'inventory.catalogue') },
+      ],
+    },
     { to: '/users', label: t('nav.users'), show: hasPermission(me, 'users.read') },
     { to: '/audit', label: t('nav.audit'), show: hasPermission(me, 'audit.read') },
     { to: '/account', label: t('nav.account'), show: true },
@@ -109,7 +134,7 @@ function MainNav({ me }: { me: Me }) {
         const children = item.children?.filter((child) => child.show) ?? [];
         return (
           <li key={item.to}>
-            <Link to={item.to} aria-current={item.to === current ? 'page' : undefined}>
+            <Link to={item.to} aria-current={item.to === current ? 'page' : undefined} aria-label={item.accessibleName}>
               {item.label}
             </Link>
             {children.length > 0 ? <ul className="main-nav-sub">{render(children)}</ul> : null}

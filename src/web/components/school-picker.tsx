@@ -81,3 +81,21 @@ export function SchoolPicker({
     />
   );
 }
+
+/** One school (or none), with the same search: choosing another school replaces the one chosen. */
+export function OneSchoolPicker({
+  value,
+  onChange,
+  ...props
+}: {
+  value: string;
+  onChange: (id: string) => void;
+} & Omit<MultiSelectProps, 'value' | 'onChange' | 'data' | 'searchValue' | 'onSearchChange'>) {
+  return (
+    <SchoolPicker
+      {...props}
+      value={value ? [value] : []}
+      onChange={(ids) => onChange(ids.find((id) => id !== value) ?? ids[0] ?? '')}
+    />
+  );
+}

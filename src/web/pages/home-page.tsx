@@ -2,6 +2,7 @@ import { List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSignedInMe } from '../auth/session.ts';
 import { Page } from '../components/page.tsx';
+import { WarrantyDigest } from './inventory/warranty-digest.tsx';
 
 /** Welcome page: who you are here, and what Socle is for. No figures until modules provide real ones. */
 export function HomePage() {
@@ -36,6 +37,7 @@ export function HomePage() {
           )}
         </Stack>
       </Paper>
+      <WarrantyDigest />
       <Paper withBorder p="lg">
         <Stack gap="sm">
           <Title order={2}>{t('home.aboutTitle')}</Title>

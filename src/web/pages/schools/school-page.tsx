@@ -9,6 +9,7 @@ import { useFocusFirstProblem } from '../../components/focus-first-problem.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { Page } from '../../components/page.tsx';
 import { errorMessage, formProblem } from '../../errors.ts';
+import { EquipmentPanel } from '../assets/equipment-panel.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { StatusBadge } from './badges.tsx';
 import { ClassesPanel } from './classes-panel.tsx';
@@ -31,6 +32,7 @@ const PANELS: readonly (readonly [key: string, panel: ComponentType<{ school: Sc
   ['years', YearsPanel],
   ['classes', ClassesPanel],
   ['rooms', RoomsPanel],
+  ['equipment', EquipmentPanel],
   ['location', LocationPanel],
 ];
 

@@ -1,12 +1,11 @@
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import { hasPermission, useSignedInMe } from '../../auth/session.ts';
 import { AnchorLink } from '../../components/anchor-link.tsx';
+import { useDebouncedSearchParam } from '../../components/debounced-search-param.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { Page } from '../../components/page.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
@@ -15,28 +14,6 @@ import { formatNumber } from '../../format.ts';
 import { PriorityBadge, StatusBadge } from './badges.tsx';
 import { isOneOf, PRIORITY_EDUCATION, priorityKey, SCHOOL_KINDS } from './labels.ts';
 import { exportHref, PAGE_SIZE, SCHOOL_SORTS, type SchoolSearch, STATUS_FILTERS, schoolFilters } from './search.ts';
-
-/** What a text box of the filters holds while the user types; the URL follows after a pause. */
-function useDebouncedSearchParam(
-  current: string | undefined,
-  apply: (value: string | undefined) => void,
-): [string, (value: string) => void] {
-  const [draft, setDraft] = useState(current ?? '');
-  const [settled] = useDebouncedValue(draft.trim(), 300);
-  // Read by the typing effect without re-running it: only a new settled text may write the URL.
-  const latest = useRef({ current, apply });
-  latest.current = { current, apply };
-  // Typing → URL (replacing the history entry: one entry per search, not per key).
-  useEffect(() => {
-    const { current: inUrl, apply: write } = latest.current;
-    if (settled !== (inUrl ?? '')) write(settled || undefined);
-  }, [settled]);
-  // URL → box (back button, shared link).
-  useEffect(() => {
-    setDraft((text) => (text.trim() === (current ?? '') ? text : (current ?? '')));
-  }, [current]);
-  return [draft, setDraft];
-}
 
 export function SchoolsPage() {
   const { t } = useTranslation();

@@ -14,7 +14,8 @@ export default defineConfig({
   retries: 0,
   fullyParallel: false,
   reporter: 'list',
-  timeout: 60_000,
+  // Long journeys on a loaded 2-CPU machine have needed more than a minute.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: BASE_URL,

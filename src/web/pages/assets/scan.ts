@@ -17,9 +17,12 @@ export function tagFromScan(text: string): string {
   }
 }
 
-/** Whether this browser can read codes with the camera by itself (BarcodeDetector, and a camera API). */
+/**
+ * Whether this browser can read codes with the camera: a camera API is
+ * enough — BarcodeDetector where the browser has it, ZXing otherwise.
+ * (`getUserMedia` exists only on secure origins: HTTPS or localhost.)
+ */
 export function cameraScanSupported(): boolean {
-  const detector = (globalThis as { BarcodeDetector?: unknown }).BarcodeDetector;
   const media = (globalThis as { navigator?: { mediaDevices?: { getUserMedia?: unknown } } }).navigator?.mediaDevices;
-  return typeof detector === 'function' && typeof media?.getUserMedia === 'function';
+  return typeof media?.getUserMedia === 'function';
 }

@@ -13,6 +13,16 @@ declare module 'autocannon' {
     pipelining?: number;
     /** Seconds before a request counts as a timeout. */
     timeout?: number;
+    /** Requests sent in turn by each connection; `setupRequest` rewrites one before each send. */
+    requests?: RequestOptions[];
+  }
+
+  export interface RequestOptions {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: RequestOptions) => RequestOptions;
   }
 
   /** Summary of an hdr histogram; latency values are whole milliseconds. */

@@ -206,11 +206,13 @@ export function formatTable(rows: string[][]): string {
 // ---------------------------------------------------------------- PostgreSQL
 
 /**
- * Creates a fresh database on the PostgreSQL server (dropped by `cleanupAll`),
- * or returns why it cannot.
+ * Creates a fresh database `<prefix>_<time>_<pid>` on the PostgreSQL server
+ * (dropped by `cleanupAll` unless `drop` is false), or returns why it cannot.
  */
 export async function createPgDatabase(
   adminUrl: string,
+  prefix = 'socle_bench',
+  drop = true,
 ): Promise<{ url: string; name: string; serverVersion: string } | { skipped: string }> {
   const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
   try {
@@ -219,18 +221,19 @@ export async function createPgDatabase(
     return { skipped: `no PostgreSQL answers at ${redact(adminUrl)} (${(error as Error).message})` };
   }
   try {
-    const name = `socle_bench_${Date.now()}_${process.pid}`;
+    const name = `${prefix}_${Date.now()}_${process.pid}`;
     await admin.query(`CREATE DATABASE "${name}"`);
     const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version;
-    cleanups.push(async () => {
-      const c = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    });
+    if (drop)
+      cleanups.push(async () => {
+        const c = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+        await c.connect();
+        try {
+          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        } finally {
+          await c.end();
+        }
+      });
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     return { url: url.toString(), name, serverVersion: version ?? 'unknown' };

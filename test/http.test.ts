@@ -159,6 +159,7 @@ describe('deny by default', () => {
       '/api/public/family/00000000-0000-4000-8000-000000000000',
       '/api/public/family/00000000-0000-4000-8000-000000000000/convention.pdf',
       '/api/public/family/00000000-0000-4000-8000-000000000000/accept',
+      '/api/public/family/00000000-0000-4000-8000-000000000000/messages',
     ]);
     const routes: { method: string; url: string }[] = [];
     const specResponse = await app.inject({ method: 'GET', url: '/api/openapi.json' });

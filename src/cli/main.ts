@@ -99,8 +99,8 @@ export function buildCli(): Command {
     .description('create the demo organisation "Ville du Mans" with one account per role (prints passwords once)')
     .addOption(json)
     .action(async (opts: { json?: boolean }) => {
-      await withDatabase(async (db) => {
-        const accounts = await seedDemo(db);
+      await withDatabase(async (db, config) => {
+        const accounts = await seedDemo(db, config);
         if (accounts.length === 0) {
           output(!!opts.json, { created: false }, `The demo organisation (${DEMO_SLUG}) exists already; nothing done.`);
           return;

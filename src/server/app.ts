@@ -19,6 +19,7 @@ import {
 import { authPlugin } from './http/auth.ts';
 import { AppError, type InvalidField, toProblem } from './http/errors.ts';
 import type { App, AppDeps } from './http/types.ts';
+import { mailRoutes } from './mail/routes.ts';
 
 export { API_VERSION };
 
@@ -26,6 +27,8 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
+import { campaignRoutes } from './modules/loans/campaign-routes.ts';
+import { loanIncidentAndRightsRoutes } from './modules/loans/incidents-rights-routes.ts';
 import { loanRoutes } from './modules/loans/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { schoolRoutes } from './modules/schools/routes.ts';
@@ -244,11 +247,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   authRoutes(app, deps);
   userRoutes(app, deps);
   organisationRoutes(app, deps);
+  mailRoutes(app, deps);
   schoolRoutes(app, deps);
   auditRoutes(app, deps);
   inventoryRoutes(app, deps);
   fileRoutes(app, deps);
   loanRoutes(app, deps);
+  campaignRoutes(app, deps);
+  loanIncidentAndRightsRoutes(app, deps);
 
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
   if (webDir) {
@@ -257,8 +263,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/';
-    if (webDir && request.method === 'GET' && !pathname.startsWith('/api/') && !path.extname(pathname)) {
-      // Client-side routes of the single-page app.
+    // Client-side routes of the single-page app. Family links carry dots (`/famille/<id>.<day>.<signature>`):
+    // they are pages, not files.
+    const page = !path.extname(pathname) || pathname.startsWith('/famille/');
+    if (webDir && request.method === 'GET' && !pathname.startsWith('/api/') && page) {
       return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     }
     reply

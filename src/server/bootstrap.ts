@@ -13,6 +13,7 @@ import { normaliseEmail, randomToken } from './modules/auth/rules.ts';
 import { assertPasswordStrength, hashPassword } from './modules/auth/service.ts';
 import { ensureDefaultCatalogue } from './modules/inventory/catalogue.ts';
 import { generateDemoInventory } from './modules/inventory/demo.ts';
+import { generateDemoLoans } from './modules/loans/demo.ts';
 import { importSchools } from './modules/schools/import.ts';
 import { generateClasses } from './modules/schools/rules.ts';
 
@@ -117,7 +118,8 @@ async function generateDemoClasses(scope: Scope, rows: LeMansRow[]): Promise<voi
   for (let i = 0; i < values.length; i += 500) await scope.tx.insert(classes).values(values.slice(i, i + 500));
 }
 
-export async function seedDemo(db: Database): Promise<DemoAccount[]> {
+/** With `config` (where files go), the demo also gets family loans in every state. */
+export async function seedDemo(db: Database, config?: Config): Promise<DemoAccount[]> {
   const rows = parse(fs.readFileSync(seedFile('le_mans_ecoles_publiques.csv')), {
     columns: true,
     skip_empty_lines: true,
@@ -194,6 +196,7 @@ export async function seedDemo(db: Database): Promise<DemoAccount[]> {
       });
       accounts.push({ email, password, role: p.role, schools: p.schools.map((s) => `${s.uai} ${s.name}`) });
     }
+    if (config) await generateDemoLoans(scope, config);
     return accounts;
   });
 }
@@ -312,7 +315,7 @@ export async function bootstrap(db: Database, config: Config): Promise<Bootstrap
   let demoAccounts: DemoAccount[] = [];
   let organisationCreated: string | null = null;
   if (empty && config.bootstrap.demo) {
-    demoAccounts = await seedDemo(db);
+    demoAccounts = await seedDemo(db, config);
   } else if (empty && config.bootstrap.admin) {
     await createOrganisation(db, config.bootstrap.organisationName);
     organisationCreated = config.bootstrap.organisationName;

@@ -77,6 +77,13 @@ const EnvSchema = z.object({
     .default(10 * 1_048_576),
   /** Maximum JSON body size in bytes. */
   SOCLE_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Default outgoing mail server for organisations without their own (smtp:// STARTTLS when offered, smtps:// TLS). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** Sender address of mails sent through SMTP_URL. */
+  SMTP_FROM: z.email().optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -114,6 +121,8 @@ export interface Config {
   readonly secretKey: Buffer | null;
   /** Public base URL, without trailing slash. */
   readonly publicUrl: string;
+  /** Default SMTP server (SMTP_URL), used by organisations that set none. */
+  readonly smtp: { readonly url: string; readonly from: string | null } | null;
 }
 
 export class ConfigError extends Error {
@@ -165,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? Buffer.from(e.SOCLE_SECRET_KEY, /^[0-9a-f]{64,}$/i.test(e.SOCLE_SECRET_KEY) ? 'hex' : 'base64')
       : null,
     publicUrl: (e.SOCLE_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? null } : null,
   };
   return deepFreeze(config);
 }
@@ -181,6 +191,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     demo: config.bootstrap.demo,
     bootstrapAdmin: config.bootstrap.admin ? 'set' : 'unset',
     jobs: config.jobs.enabled,
+    smtp: config.smtp ? redactUrl(config.smtp.url) : 'unset',
   };
 }
 

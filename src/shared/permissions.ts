@@ -56,10 +56,16 @@ export const PERMISSIONS = {
   'loans.handover': ['admin', 'manager', 'technician', 'director'],
   /** Record incidents (damage, loss, theft) and their outcome. */
   'loans.incidents': ['admin', 'manager', 'technician', 'director'],
-  /** Crisis campaigns and return drives. */
+  /** Record that a lost or stolen device's location was switched on in the MDM (logged). */
+  'loans.location': ['admin', 'manager', 'technician'],
+  /** Crisis campaigns: proposal, bulk confirmation, bulk conventions, dashboard. (Return drives: loans.handover.) */
   'loans.campaigns': ['admin', 'manager'],
+  /** Read and mark as handled what families report through their link (personal data: the school's director(s) and managers). */
+  'loans.messages': ['admin', 'manager', 'director'],
   /** Eligibility reasons, convention template, retention: loan settings. */
   'loans.settings': ['admin'],
+  /** Data-subject rights on a household's personal data: export (JSON, PDF) and erasure on request. */
+  'loans.rights': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -24,10 +24,17 @@ import { NewAssetPage } from './pages/assets/new-asset-page.tsx';
 import { parseAssetSearch } from './pages/assets/search.ts';
 import { AssetTagPage } from './pages/assets/tag-page.tsx';
 import { AuditPage } from './pages/audit/audit-page.tsx';
+import { FamilyPage } from './pages/family/family-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { RoundPage } from './pages/inventory/round-page.tsx';
 import { RoundsPage } from './pages/inventory/rounds-page.tsx';
 import { WarrantiesPage } from './pages/inventory/warranties-page.tsx';
+import { LoanPage } from './pages/loans/loan-page.tsx';
+import { LoansPage } from './pages/loans/loans-page.tsx';
+import { NewRequestPage } from './pages/loans/new-request-page.tsx';
+import { RequestPage } from './pages/loans/request-page.tsx';
+import { RequestsPage } from './pages/loans/requests-page.tsx';
+import { parseLoanSearch, parseRequestSearch } from './pages/loans/search.ts';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { ImportPage } from './pages/schools/import-page.tsx';
@@ -71,7 +78,8 @@ function Root() {
   useFocusOnNavigation();
   const me = useQuery(meQuery).data ?? null;
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  if (me && pathname !== '/login') {
+  // The family's page (a signed link, no account) always stands outside the signed-in layout.
+  if (me && pathname !== '/login' && !pathname.startsWith('/famille/')) {
     return (
       <AppLayout me={me}>
         <Outlet />
@@ -139,6 +147,13 @@ const accessibilityRoute = createRoute({
     await context.queryClient.ensureQueryData(meQuery).catch(() => null);
   },
   component: AccessibilityPage,
+});
+
+/** The family's page of a loan: reached through the signed link of the convention, no account. */
+const familyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/famille/$token',
+  component: FamilyPage,
 });
 
 const signedInRoute = createRoute({
@@ -340,10 +355,90 @@ const warrantiesRoute = createRoute({
   ),
 });
 
+const loansRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/loans',
+  // Like the other lists: the filters live in the URL.
+  validateSearch: parseLoanSearch,
+  component: () => (
+    <RequirePermission permission="loans.read">
+      <LoansPage />
+    </RequirePermission>
+  ),
+});
+
+const loanRequestsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/loans/requests',
+  validateSearch: parseRequestSearch,
+  component: () => (
+    <RequirePermission permission="loans.read">
+      <RequestsPage />
+    </RequirePermission>
+  ),
+});
+
+const newLoanRequestRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/loans/requests/new',
+  component: () => (
+    <RequirePermission permission="loans.request">
+      <NewRequestPage />
+    </RequirePermission>
+  ),
+});
+
+const loanRequestRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/loans/requests/$id',
+  component: () => (
+    <RequirePermission permission="loans.read">
+      <RequestPage />
+    </RequirePermission>
+  ),
+});
+
+// Used by administrators only: a chunk of its own.
+const LoanSettingsPage = lazyRouteComponent(() => import('./pages/loans/settings-page.tsx'), 'LoanSettingsPage');
+
+const loanSettingsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/loans/settings',
+  component: () => (
+    <RequirePermission permission="loans.settings">
+      <LoanSettingsPage />
+    </RequirePermission>
+  ),
+});
+
+const loanRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/loans/$id',
+  component: () => (
+    <RequirePermission permission="loans.read">
+      <LoanPage />
+    </RequirePermission>
+  ),
+});
+
+// Used by administrators only: a chunk of its own.
+const MailSettingsPage = lazyRouteComponent(() => import('./pages/admin/mail-settings-page.tsx'), 'MailSettingsPage');
+
+const mailSettingsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/mail',
+  component: () => (
+    <RequirePermission permission="organisation.manage">
+      <MailSettingsPage />
+    </RequirePermission>
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
   accessibilityRoute,
+  familyRoute,
   signedInRoute.addChildren([
     homeRoute,
     schoolsRoute,
@@ -361,6 +456,13 @@ const routeTree = rootRoute.addChildren([
     roundRoute,
     catalogueRoute,
     warrantiesRoute,
+    loansRoute,
+    loanRequestsRoute,
+    newLoanRequestRoute,
+    loanRequestRoute,
+    loanSettingsRoute,
+    loanRoute,
+    mailSettingsRoute,
     usersRoute,
     auditRoute,
     accountRoute,

@@ -5,3 +5,5 @@
 export * from './schema/core.ts';
 export * from './schema/inventory.ts';
 export * from './schema/loans.ts';
+export * from './schema/loans-campaigns.ts';
+export * from './schema/loans-mail.ts';

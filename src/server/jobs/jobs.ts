@@ -4,7 +4,10 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import { purgeExpiredSessions } from '../modules/auth/service.ts';
 import { writeWarrantyDigests } from '../modules/inventory/warranty.ts';
+import { CAMPAIGN_LINK_MAIL_JOB, runCampaignLinkMail } from '../modules/loans/campaigns.ts';
+import { sendLoanReminders } from '../modules/loans/reminders.ts';
 import { purgePersonalData } from '../modules/loans/service.ts';
+import { loadSecrets } from '../secrets.ts';
 
 /**
  * Background jobs on pg-boss, in the same database as the data (PGlite or
@@ -36,6 +39,17 @@ export const JOBS: readonly JobDefinition[] = [
     name: 'loans-purge',
     cron: '43 2 * * *',
     run: (db, config) => purgePersonalData(db, config),
+  },
+  {
+    // 07:00 UTC (8-9 h in France): return reminders to families, weekly overdue digest to directors and managers.
+    name: 'loans-reminders',
+    cron: '0 7 * * *',
+    run: async (db, config) => sendLoanReminders({ db, config, secrets: await loadSecrets(db, config) }),
+  },
+  {
+    // One family-link mail per loan of a confirmed crisis campaign (queued by the confirmation).
+    name: CAMPAIGN_LINK_MAIL_JOB,
+    run: (db, config, data) => runCampaignLinkMail(db, config, data),
   },
 ];
 

@@ -1081,6 +1081,299 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/organisation/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mail server (SMTP) of the organisation; the password is never returned (passwordSet) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailSettings"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the mail server (SMTP); the password is kept encrypted — omit it to keep the stored one, null to remove it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveMailSettingsInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the organisation’s mail server (the instance default SMTP_URL applies, if any) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailSettings"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/mail/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test mail with the saved settings (to the signed-in user unless told otherwise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TestMailInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestMailResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/mail/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest mails sent or tried (a family’s address is not shown: its pseudonym is) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailLogEntry"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schools": {
         parameters: {
             query?: never;
@@ -6224,7 +6517,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The family link (signed, expiring, single-purpose); revokePrevious makes earlier links invalid */
+        /** The family link (signed, expiring, single-purpose); revokePrevious makes earlier links invalid; send mails it to the legal representatives (once per link) */
         post: {
             parameters: {
                 query?: never;
@@ -6239,6 +6532,8 @@ export interface paths {
                     "application/json": {
                         /** @default false */
                         revokePrevious?: boolean;
+                        /** @default false */
+                        send?: boolean;
                     };
                 };
             };
@@ -6249,7 +6544,11 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FamilyLink"];
+                        "application/json": {
+                            url: string;
+                            expiresAt: string;
+                            mail: components["schemas"]["FamilyLinkMail"] | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -6692,6 +6991,1677 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/loans/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Crisis campaigns, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "closed";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LoanCampaign"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a crisis campaign (continuity of teaching while schools are closed) for chosen schools */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateLoanCampaignInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanCampaign"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One crisis campaign */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanCampaign"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/campaigns/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a campaign: no more confirmations (its loans go on as usual) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanCampaign"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/campaigns/{id}/proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proposed allocation: available devices (stock, carts of the campaign schools, central stock) to the eligible pending or approved requests, REP+ then REP then by request date; hotspots for connectivity needs. Nothing is written: adjust the pairs and post them to …/confirm */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanCampaignProposal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/campaigns/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm pairs in bulk: each request is approved if pending and allocated its devices through the ordinary allocation (one open loan per device); each pair comes back done or refused with its reason. Family links are mailed (one job per loan) to families with an e-mail; print …/conventions.pdf for the others */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConfirmLoanCampaignInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConfirmLoanCampaignResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/campaigns/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live dashboard: per school, requests, still waiting, allocated, accepted, handed over, returned, devices left */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanCampaignDashboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/campaigns/{id}/conventions.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One printable PDF: for each loan of the campaign waiting for its convention, a sheet with the family link as a QR code, then the convention (default: families without an e-mail; the read is audited per household) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description paper: families without an e-mail address (default); all: every family */
+                    delivery?: "paper" | "all";
+                    /** @description One school of the campaign */
+                    schoolId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/return-drive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Return drive of a school: loans due by a date (default: the end-of-year due date) still out, with their devices; pseudonyms only */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The school of the drive */
+                    school: string;
+                    /** @description Loans due on or before this date (default: the organisation's end-of-year due date) */
+                    dueBy?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReturnDrive"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/return-drive/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bulk return by scanning (wipe confirmed): each tag returned, or refused with its reason (unknown, not on loan, wrong school…) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReturnDriveScanInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReturnDriveScanResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/return-drive/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is still out for the drive, as CSV (one line per device; pseudonyms, no names) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The school of the drive */
+                    school: string;
+                    /** @description Loans due on or before this date (default: the organisation's end-of-year due date) */
+                    dueBy?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The schools' inbox of family messages, newest first (the reader's schools; the read is audited per household) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One school (default: every school the reader reaches) */
+                    schoolId?: string;
+                    /** @description Only handled (true) or waiting (false) messages */
+                    handled?: "true" | "false";
+                    category?: "breakdown" | "damage" | "loss" | "theft" | "question";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanMessageList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages the family of a loan sent (the read is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanMessageList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/messages/{id}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a family message handled, or waiting again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MarkLoanMessageInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanMessageHandled"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/family/{token}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a problem (breakdown, damage, loss, theft, question) to the school through the family link; at most 5 an hour and 20 a day per loan; the answer says received and nothing else */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FamilyMessageInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FamilyMessageReceipt"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/{id}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents of a loan (notes for the roles that see the household) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanIncident"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Declare a damage, loss or theft (police report reference required for a theft); a loss or theft marks the device lost / stolen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateLoanIncidentInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanIncident"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/{id}/incidents/{incidentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record the outcome (repaired, replaced, written off, paid by insurance, found) and the date settled, or change notes */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    incidentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateLoanIncidentInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanIncident"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/loans/{id}/incidents/{incidentId}/location-activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the device’s location was switched on in the MDM — only for a declared, unsettled loss or theft (logged) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    incidentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanIncident"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/households/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about a household (right of access), as JSON; the export is audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HouseholdExport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/households/{id}/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about a household (right of access), as PDF; the export is audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loans/households/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Erase a household’s personal data on request (refused while a loan is open); the pseudonym and the device history stay */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HouseholdErased"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schools/import": {
         parameters: {
             query?: never;
@@ -7105,6 +9075,54 @@ export interface components {
             allowed?: string[];
             currentVersion?: number;
         };
+        SaveMailSettingsInputInput: {
+            host: string;
+            port: number;
+            /** @enum {string} */
+            security: "tls" | "starttls" | "none";
+            username?: string | null;
+            password?: string | null;
+            /** Format: email */
+            from: string;
+            replyTo?: string | null;
+        };
+        MailSettingsInput: {
+            /** @enum {string} */
+            source: "organisation" | "environment" | "none";
+            host: string | null;
+            port: number | null;
+            security: ("tls" | "starttls" | "none") | null;
+            username: string | null;
+            passwordSet: boolean;
+            from: string | null;
+            replyTo: string | null;
+            updatedAt: string | null;
+        };
+        TestMailInputInput: {
+            /** Format: email */
+            to?: string;
+        };
+        TestMailResultInput: {
+            /** @constant */
+            status: "sent";
+            to: string;
+            messageId: string | null;
+        };
+        MailLogEntryInput: {
+            /** Format: uuid */
+            id: string;
+            template: string;
+            recipient: string | null;
+            household: string | null;
+            loanId: string | null;
+            subject: string;
+            /** @enum {string} */
+            status: "sending" | "sent" | "failed";
+            attempts: number;
+            error: string | null;
+            createdAt: string;
+            sentAt: string | null;
+        };
         AuditEventInput: {
             seq: number;
             occurredAt: string;
@@ -7165,7 +9183,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.campaigns" | "loans.settings")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -7818,6 +9836,507 @@ export interface components {
             };
             createdAt: string;
         };
+        /** @description What became of the mails of a family link */
+        FamilyLinkMailInput: {
+            /** @enum {string} */
+            status: "sent" | "already_sent" | "partial" | "failed" | "no_email" | "not_configured";
+            recipients: number;
+            sent: number;
+            duplicates: number;
+            failed: number;
+        };
+        CreateLoanCampaignInputInput: {
+            name: string;
+            reason: string;
+            startsOn?: string | null;
+            endsOn?: string | null;
+            dueDate?: string | null;
+            schoolIds: string[];
+        };
+        /** @description A crisis campaign: loans to families while schools are closed */
+        LoanCampaignInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            reason: string;
+            startsOn: string | null;
+            endsOn: string | null;
+            dueDate: string | null;
+            /** @enum {string} */
+            status: "open" | "closed";
+            schools: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+                /** @enum {string} */
+                priorityEducation: "none" | "REP" | "REP+";
+            }[];
+            openedAt: string;
+            openedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            closedAt: string | null;
+            can: {
+                confirm: boolean;
+                close: boolean;
+            };
+        };
+        LoanCampaignProposalInput: {
+            /** Format: uuid */
+            campaignId: string;
+            computedAt: string;
+            pairs: {
+                request: {
+                    /** Format: uuid */
+                    id: string;
+                    school: {
+                        /** Format: uuid */
+                        id: string;
+                        uai: string;
+                        name: string;
+                        /** @enum {string} */
+                        priorityEducation: "none" | "REP" | "REP+";
+                    };
+                    household: {
+                        /** Format: uuid */
+                        id: string;
+                        pseudonym: string;
+                    };
+                    /** @enum {string} */
+                    status: "pending" | "approved";
+                    createdAt: string;
+                    needsConnectivity: boolean;
+                    categoryId: string | null;
+                    categoryName: string | null;
+                };
+                device: {
+                    /** Format: uuid */
+                    id: string;
+                    tag: string;
+                    model: string;
+                    category: string;
+                    role: string;
+                    /** @enum {string} */
+                    status: "in_stock" | "in_cart";
+                    schoolId: string | null;
+                    cartTag: string | null;
+                    stockLocation: string | null;
+                    /** @enum {string} */
+                    source: "school" | "central" | "other_school";
+                };
+                hotspot: {
+                    /** Format: uuid */
+                    id: string;
+                    tag: string;
+                    model: string;
+                    category: string;
+                    role: string;
+                    /** @enum {string} */
+                    status: "in_stock" | "in_cart";
+                    schoolId: string | null;
+                    cartTag: string | null;
+                    stockLocation: string | null;
+                    /** @enum {string} */
+                    source: "school" | "central" | "other_school";
+                } | null;
+                warnings: "no_hotspot"[];
+                assetIds: string[];
+            }[];
+            unmatched: {
+                request: {
+                    /** Format: uuid */
+                    id: string;
+                    school: {
+                        /** Format: uuid */
+                        id: string;
+                        uai: string;
+                        name: string;
+                        /** @enum {string} */
+                        priorityEducation: "none" | "REP" | "REP+";
+                    };
+                    household: {
+                        /** Format: uuid */
+                        id: string;
+                        pseudonym: string;
+                    };
+                    /** @enum {string} */
+                    status: "pending" | "approved";
+                    createdAt: string;
+                    needsConnectivity: boolean;
+                    categoryId: string | null;
+                    categoryName: string | null;
+                };
+                /** @enum {string} */
+                reason: "no_device_available";
+            }[];
+            leftover: {
+                devices: number;
+                hotspots: number;
+            };
+        };
+        ConfirmLoanCampaignInputInput: {
+            pairs: {
+                /** Format: uuid */
+                requestId: string;
+                assetIds: string[];
+            }[];
+            /** Format: date */
+            dueDate?: string;
+        };
+        ConfirmLoanCampaignResultInput: {
+            results: {
+                /** Format: uuid */
+                requestId: string;
+                /** @enum {string} */
+                outcome: "done" | "refused";
+                loanId: string | null;
+                reason: ("request_not_found" | "not_in_campaign" | "not_eligible" | "other_campaign" | "request_not_open" | "duplicate_request" | "unknown_asset" | "device_unavailable" | "device_taken" | "concurrent_change" | "refused") | null;
+                code: string | null;
+                detail: string | null;
+                delivery: ("mail" | "paper") | null;
+            }[];
+            done: number;
+            refused: number;
+            mails: {
+                queued: number;
+                /** @enum {string} */
+                status: "queued" | "none" | "jobs_disabled" | "failed";
+            };
+        };
+        /** @description Live counts per school (poll it) */
+        LoanCampaignDashboardInput: {
+            /** Format: uuid */
+            campaignId: string;
+            at: string;
+            schools: {
+                school: {
+                    /** Format: uuid */
+                    id: string;
+                    uai: string;
+                    name: string;
+                    /** @enum {string} */
+                    priorityEducation: "none" | "REP" | "REP+";
+                };
+                requests: number;
+                waiting: number;
+                allocated: number;
+                accepted: number;
+                handedOver: number;
+                returned: number;
+                availableDevices: number;
+            }[];
+            totals: {
+                requests: number;
+                waiting: number;
+                allocated: number;
+                accepted: number;
+                handedOver: number;
+                returned: number;
+                availableDevices: number;
+            };
+            centralStock: {
+                availableDevices: number;
+            };
+        };
+        /** @description What the family reports through its link */
+        FamilyMessageInputInput: {
+            /**
+             * @description breakdown, damage, loss, theft, or a question
+             * @enum {string}
+             */
+            category: "breakdown" | "damage" | "loss" | "theft" | "question";
+            text: string;
+        };
+        /** @description The message reached the school (nothing else is told) */
+        FamilyMessageReceiptInput: {
+            /** @constant */
+            received: true;
+            receivedAt: string;
+        };
+        /** @description A message a family sent through its link */
+        LoanMessageInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            loanId: string;
+            school: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+            };
+            household: {
+                /** Format: uuid */
+                id: string;
+                pseudonym: string;
+            };
+            /** @enum {string} */
+            category: "breakdown" | "damage" | "loss" | "theft" | "question";
+            text: string;
+            createdAt: string;
+            handledAt: string | null;
+            handledBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            can: {
+                handle: boolean;
+            };
+        };
+        LoanMessageListInput: {
+            items: components["schemas"]["LoanMessageInput"][];
+            total: number;
+            unhandled: number;
+        };
+        /** @description Mark a message handled (true) or waiting again (false) */
+        MarkLoanMessageInputInput: {
+            /** @default true */
+            handled: boolean;
+        };
+        LoanMessageHandledInput: {
+            /** Format: uuid */
+            id: string;
+            handledAt: string | null;
+            handledBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+        };
+        ReturnDriveLoanInput: {
+            /** Format: uuid */
+            id: string;
+            household: {
+                /** Format: uuid */
+                id: string;
+                pseudonym: string;
+            };
+            dueDate: string;
+            daysOverdue: number;
+            handedOverAt: string | null;
+            campaignId: string | null;
+            items: {
+                /** Format: uuid */
+                assetId: string;
+                tag: string;
+                serial: string | null;
+                model: string;
+                role: string;
+            }[];
+        };
+        ReturnDriveInput: {
+            school: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+            };
+            dueBy: string;
+            loans: components["schemas"]["ReturnDriveLoanInput"][];
+            counts: {
+                dueStillOut: number;
+                itemsStillOut: number;
+                outNotYetDue: number;
+            };
+        };
+        ReturnDriveScanInputInput: {
+            /** Format: uuid */
+            school: string;
+            tags: string[];
+            /**
+             * @default ok
+             * @enum {string}
+             */
+            condition: "ok" | "damaged" | "accessories_missing";
+            /** @constant */
+            wiped: true;
+            destination?: {
+                /** Format: uuid */
+                stockLocationId?: string;
+                /** Format: uuid */
+                cartId?: string;
+            };
+        };
+        ReturnDriveScanResultInput: {
+            results: {
+                tag: string;
+                /** @enum {string} */
+                outcome: "returned" | "refused";
+                reason: ("unknown_tag" | "duplicate_scan" | "not_on_loan" | "not_handed_over" | "wrong_school" | "refused") | null;
+                code: string | null;
+                detail: string | null;
+                loanId: string | null;
+                loanStatus: string | null;
+            }[];
+            returned: number;
+            refused: number;
+        };
+        CreateLoanIncidentInputInput: {
+            /** @enum {string} */
+            kind: "damage" | "loss" | "theft";
+            /** Format: date */
+            declaredOn: string;
+            policeReportRef?: string | null;
+            notes?: string | null;
+            /** Format: uuid */
+            assetId?: string;
+            /** @default true */
+            updateAsset: boolean;
+        };
+        UpdateLoanIncidentInputInput: {
+            /** @enum {string} */
+            outcome?: "pending" | "repaired" | "replaced" | "written_off" | "paid_by_insurance" | "found";
+            /** Format: date */
+            settledOn?: string;
+            policeReportRef?: string | null;
+            notes?: string | null;
+        };
+        LoanIncidentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            loanId: string;
+            asset: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+            } | null;
+            /** @enum {string} */
+            kind: "damage" | "loss" | "theft";
+            declaredOn: string;
+            policeReportRef: string | null;
+            notes: string | null;
+            /** @enum {string} */
+            outcome: "pending" | "repaired" | "replaced" | "written_off" | "paid_by_insurance" | "found";
+            settledOn: string | null;
+            locationActivatedAt: string | null;
+            locationActivatedBy: string | null;
+            createdAt: string;
+            can: {
+                update: boolean;
+                activateLocation: boolean;
+            };
+        };
+        HouseholdExportInput: {
+            exportedAt: string;
+            organisation: string;
+            controllerNotice: string;
+            household: {
+                /** Format: uuid */
+                id: string;
+                pseudonym: string;
+                /** @enum {string} */
+                language: "fr" | "en";
+                school: {
+                    uai: string;
+                    name: string;
+                };
+                createdAt: string;
+                personalDataErasedAt: string | null;
+            };
+            pupil: {
+                firstName: string;
+                lastName: string;
+                className: string | null;
+            } | null;
+            legalRepresentatives: {
+                rank: number;
+                firstName: string;
+                lastName: string;
+                addressLine: string;
+                postcode: string;
+                city: string;
+                phone: string | null;
+                email: string | null;
+            }[];
+            requests: {
+                /** Format: uuid */
+                id: string;
+                status: string;
+                need: {
+                    category: string | null;
+                    connectivity: boolean;
+                };
+                eligibility: {
+                    eligible: boolean;
+                    reasonCode: string;
+                    decidedOn: string;
+                };
+                createdAt: string;
+                reviewedAt: string | null;
+            }[];
+            loans: {
+                /** Format: uuid */
+                id: string;
+                status: string;
+                dueDate: string;
+                allocatedAt: string;
+                acceptance: {
+                    via: string | null;
+                    at: string | null;
+                    nameTyped: string | null;
+                    ipHashKept: boolean;
+                };
+                handedOverAt: string | null;
+                conditionOut: string | null;
+                returnedAt: string | null;
+                conditionIn: string | null;
+                wipedAt: string | null;
+                closedAt: string | null;
+                devices: {
+                    tag: string;
+                    model: string;
+                    serial: string | null;
+                    role: string;
+                    returnedAt: string | null;
+                }[];
+                documents: {
+                    name: string;
+                    createdAt: string;
+                }[];
+                incidents: {
+                    kind: string;
+                    declaredOn: string;
+                    policeReportRef: string | null;
+                    notes: string | null;
+                    outcome: string;
+                    settledOn: string | null;
+                    locationActivatedAt: string | null;
+                }[];
+                messages: {
+                    category: string;
+                    body: string;
+                    createdAt: string;
+                    handledAt: string | null;
+                }[];
+            }[];
+            mails: {
+                template: string;
+                recipient: string | null;
+                subject: string;
+                status: string;
+                createdAt: string;
+                sentAt: string | null;
+            }[];
+            events: {
+                occurredAt: string;
+                action: string;
+                actorKind: string;
+                entityType: string;
+            }[];
+        };
+        HouseholdErasedInput: {
+            /** Format: uuid */
+            id: string;
+            pseudonym: string;
+            erasedAt: string;
+            cancelledRequests: number;
+            files: number;
+        };
         CreateLoanRequestInputInput: {
             /** Format: uuid */
             schoolId: string;
@@ -8043,6 +10562,8 @@ export interface components {
                 loanDueMonthDay: string;
                 /** @default 90 */
                 loanRetentionDays: number;
+                /** @default 14 */
+                loanReminderDaysBefore: number;
                 /** @default  */
                 dpoContact: string;
                 /**
@@ -8075,6 +10596,7 @@ export interface components {
                 loanAutoApprove?: boolean;
                 loanDueMonthDay?: string;
                 loanRetentionDays?: number;
+                loanReminderDaysBefore?: number;
                 dpoContact?: string;
                 loanConventionTemplate?: {
                     fr: string;
@@ -8477,6 +10999,54 @@ export interface components {
             allowed?: string[];
             currentVersion?: number;
         };
+        SaveMailSettingsInput: {
+            host: string;
+            port: number;
+            /** @enum {string} */
+            security: "tls" | "starttls" | "none";
+            username?: string | null;
+            password?: string | null;
+            /** Format: email */
+            from: string;
+            replyTo?: string | null;
+        };
+        MailSettings: {
+            /** @enum {string} */
+            source: "organisation" | "environment" | "none";
+            host: string | null;
+            port: number | null;
+            security: ("tls" | "starttls" | "none") | null;
+            username: string | null;
+            passwordSet: boolean;
+            from: string | null;
+            replyTo: string | null;
+            updatedAt: string | null;
+        };
+        TestMailInput: {
+            /** Format: email */
+            to?: string;
+        };
+        TestMailResult: {
+            /** @constant */
+            status: "sent";
+            to: string;
+            messageId: string | null;
+        };
+        MailLogEntry: {
+            /** Format: uuid */
+            id: string;
+            template: string;
+            recipient: string | null;
+            household: string | null;
+            loanId: string | null;
+            subject: string;
+            /** @enum {string} */
+            status: "sending" | "sent" | "failed";
+            attempts: number;
+            error: string | null;
+            createdAt: string;
+            sentAt: string | null;
+        };
         AuditEvent: {
             seq: number;
             occurredAt: string;
@@ -8537,7 +11107,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.campaigns" | "loans.settings")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -9190,6 +11760,507 @@ export interface components {
             };
             createdAt: string;
         };
+        /** @description What became of the mails of a family link */
+        FamilyLinkMail: {
+            /** @enum {string} */
+            status: "sent" | "already_sent" | "partial" | "failed" | "no_email" | "not_configured";
+            recipients: number;
+            sent: number;
+            duplicates: number;
+            failed: number;
+        };
+        CreateLoanCampaignInput: {
+            name: string;
+            reason: string;
+            startsOn?: string | null;
+            endsOn?: string | null;
+            dueDate?: string | null;
+            schoolIds: string[];
+        };
+        /** @description A crisis campaign: loans to families while schools are closed */
+        LoanCampaign: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            reason: string;
+            startsOn: string | null;
+            endsOn: string | null;
+            dueDate: string | null;
+            /** @enum {string} */
+            status: "open" | "closed";
+            schools: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+                /** @enum {string} */
+                priorityEducation: "none" | "REP" | "REP+";
+            }[];
+            openedAt: string;
+            openedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            closedAt: string | null;
+            can: {
+                confirm: boolean;
+                close: boolean;
+            };
+        };
+        LoanCampaignProposal: {
+            /** Format: uuid */
+            campaignId: string;
+            computedAt: string;
+            pairs: {
+                request: {
+                    /** Format: uuid */
+                    id: string;
+                    school: {
+                        /** Format: uuid */
+                        id: string;
+                        uai: string;
+                        name: string;
+                        /** @enum {string} */
+                        priorityEducation: "none" | "REP" | "REP+";
+                    };
+                    household: {
+                        /** Format: uuid */
+                        id: string;
+                        pseudonym: string;
+                    };
+                    /** @enum {string} */
+                    status: "pending" | "approved";
+                    createdAt: string;
+                    needsConnectivity: boolean;
+                    categoryId: string | null;
+                    categoryName: string | null;
+                };
+                device: {
+                    /** Format: uuid */
+                    id: string;
+                    tag: string;
+                    model: string;
+                    category: string;
+                    role: string;
+                    /** @enum {string} */
+                    status: "in_stock" | "in_cart";
+                    schoolId: string | null;
+                    cartTag: string | null;
+                    stockLocation: string | null;
+                    /** @enum {string} */
+                    source: "school" | "central" | "other_school";
+                };
+                hotspot: {
+                    /** Format: uuid */
+                    id: string;
+                    tag: string;
+                    model: string;
+                    category: string;
+                    role: string;
+                    /** @enum {string} */
+                    status: "in_stock" | "in_cart";
+                    schoolId: string | null;
+                    cartTag: string | null;
+                    stockLocation: string | null;
+                    /** @enum {string} */
+                    source: "school" | "central" | "other_school";
+                } | null;
+                warnings: "no_hotspot"[];
+                assetIds: string[];
+            }[];
+            unmatched: {
+                request: {
+                    /** Format: uuid */
+                    id: string;
+                    school: {
+                        /** Format: uuid */
+                        id: string;
+                        uai: string;
+                        name: string;
+                        /** @enum {string} */
+                        priorityEducation: "none" | "REP" | "REP+";
+                    };
+                    household: {
+                        /** Format: uuid */
+                        id: string;
+                        pseudonym: string;
+                    };
+                    /** @enum {string} */
+                    status: "pending" | "approved";
+                    createdAt: string;
+                    needsConnectivity: boolean;
+                    categoryId: string | null;
+                    categoryName: string | null;
+                };
+                /** @enum {string} */
+                reason: "no_device_available";
+            }[];
+            leftover: {
+                devices: number;
+                hotspots: number;
+            };
+        };
+        ConfirmLoanCampaignInput: {
+            pairs: {
+                /** Format: uuid */
+                requestId: string;
+                assetIds: string[];
+            }[];
+            /** Format: date */
+            dueDate?: string;
+        };
+        ConfirmLoanCampaignResult: {
+            results: {
+                /** Format: uuid */
+                requestId: string;
+                /** @enum {string} */
+                outcome: "done" | "refused";
+                loanId: string | null;
+                reason: ("request_not_found" | "not_in_campaign" | "not_eligible" | "other_campaign" | "request_not_open" | "duplicate_request" | "unknown_asset" | "device_unavailable" | "device_taken" | "concurrent_change" | "refused") | null;
+                code: string | null;
+                detail: string | null;
+                delivery: ("mail" | "paper") | null;
+            }[];
+            done: number;
+            refused: number;
+            mails: {
+                queued: number;
+                /** @enum {string} */
+                status: "queued" | "none" | "jobs_disabled" | "failed";
+            };
+        };
+        /** @description Live counts per school (poll it) */
+        LoanCampaignDashboard: {
+            /** Format: uuid */
+            campaignId: string;
+            at: string;
+            schools: {
+                school: {
+                    /** Format: uuid */
+                    id: string;
+                    uai: string;
+                    name: string;
+                    /** @enum {string} */
+                    priorityEducation: "none" | "REP" | "REP+";
+                };
+                requests: number;
+                waiting: number;
+                allocated: number;
+                accepted: number;
+                handedOver: number;
+                returned: number;
+                availableDevices: number;
+            }[];
+            totals: {
+                requests: number;
+                waiting: number;
+                allocated: number;
+                accepted: number;
+                handedOver: number;
+                returned: number;
+                availableDevices: number;
+            };
+            centralStock: {
+                availableDevices: number;
+            };
+        };
+        /** @description What the family reports through its link */
+        FamilyMessageInput: {
+            /**
+             * @description breakdown, damage, loss, theft, or a question
+             * @enum {string}
+             */
+            category: "breakdown" | "damage" | "loss" | "theft" | "question";
+            text: string;
+        };
+        /** @description The message reached the school (nothing else is told) */
+        FamilyMessageReceipt: {
+            /** @constant */
+            received: true;
+            receivedAt: string;
+        };
+        /** @description A message a family sent through its link */
+        LoanMessage: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            loanId: string;
+            school: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+            };
+            household: {
+                /** Format: uuid */
+                id: string;
+                pseudonym: string;
+            };
+            /** @enum {string} */
+            category: "breakdown" | "damage" | "loss" | "theft" | "question";
+            text: string;
+            createdAt: string;
+            handledAt: string | null;
+            handledBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            can: {
+                handle: boolean;
+            };
+        };
+        LoanMessageList: {
+            items: components["schemas"]["LoanMessage"][];
+            total: number;
+            unhandled: number;
+        };
+        /** @description Mark a message handled (true) or waiting again (false) */
+        MarkLoanMessageInput: {
+            /** @default true */
+            handled: boolean;
+        };
+        LoanMessageHandled: {
+            /** Format: uuid */
+            id: string;
+            handledAt: string | null;
+            handledBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+        };
+        ReturnDriveLoan: {
+            /** Format: uuid */
+            id: string;
+            household: {
+                /** Format: uuid */
+                id: string;
+                pseudonym: string;
+            };
+            dueDate: string;
+            daysOverdue: number;
+            handedOverAt: string | null;
+            campaignId: string | null;
+            items: {
+                /** Format: uuid */
+                assetId: string;
+                tag: string;
+                serial: string | null;
+                model: string;
+                role: string;
+            }[];
+        };
+        ReturnDrive: {
+            school: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+            };
+            dueBy: string;
+            loans: components["schemas"]["ReturnDriveLoan"][];
+            counts: {
+                dueStillOut: number;
+                itemsStillOut: number;
+                outNotYetDue: number;
+            };
+        };
+        ReturnDriveScanInput: {
+            /** Format: uuid */
+            school: string;
+            tags: string[];
+            /**
+             * @default ok
+             * @enum {string}
+             */
+            condition: "ok" | "damaged" | "accessories_missing";
+            /** @constant */
+            wiped: true;
+            destination?: {
+                /** Format: uuid */
+                stockLocationId?: string;
+                /** Format: uuid */
+                cartId?: string;
+            };
+        };
+        ReturnDriveScanResult: {
+            results: {
+                tag: string;
+                /** @enum {string} */
+                outcome: "returned" | "refused";
+                reason: ("unknown_tag" | "duplicate_scan" | "not_on_loan" | "not_handed_over" | "wrong_school" | "refused") | null;
+                code: string | null;
+                detail: string | null;
+                loanId: string | null;
+                loanStatus: string | null;
+            }[];
+            returned: number;
+            refused: number;
+        };
+        CreateLoanIncidentInput: {
+            /** @enum {string} */
+            kind: "damage" | "loss" | "theft";
+            /** Format: date */
+            declaredOn: string;
+            policeReportRef?: string | null;
+            notes?: string | null;
+            /** Format: uuid */
+            assetId?: string;
+            /** @default true */
+            updateAsset: boolean;
+        };
+        UpdateLoanIncidentInput: {
+            /** @enum {string} */
+            outcome?: "pending" | "repaired" | "replaced" | "written_off" | "paid_by_insurance" | "found";
+            /** Format: date */
+            settledOn?: string;
+            policeReportRef?: string | null;
+            notes?: string | null;
+        };
+        LoanIncident: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            loanId: string;
+            asset: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+            } | null;
+            /** @enum {string} */
+            kind: "damage" | "loss" | "theft";
+            declaredOn: string;
+            policeReportRef: string | null;
+            notes: string | null;
+            /** @enum {string} */
+            outcome: "pending" | "repaired" | "replaced" | "written_off" | "paid_by_insurance" | "found";
+            settledOn: string | null;
+            locationActivatedAt: string | null;
+            locationActivatedBy: string | null;
+            createdAt: string;
+            can: {
+                update: boolean;
+                activateLocation: boolean;
+            };
+        };
+        HouseholdExport: {
+            exportedAt: string;
+            organisation: string;
+            controllerNotice: string;
+            household: {
+                /** Format: uuid */
+                id: string;
+                pseudonym: string;
+                /** @enum {string} */
+                language: "fr" | "en";
+                school: {
+                    uai: string;
+                    name: string;
+                };
+                createdAt: string;
+                personalDataErasedAt: string | null;
+            };
+            pupil: {
+                firstName: string;
+                lastName: string;
+                className: string | null;
+            } | null;
+            legalRepresentatives: {
+                rank: number;
+                firstName: string;
+                lastName: string;
+                addressLine: string;
+                postcode: string;
+                city: string;
+                phone: string | null;
+                email: string | null;
+            }[];
+            requests: {
+                /** Format: uuid */
+                id: string;
+                status: string;
+                need: {
+                    category: string | null;
+                    connectivity: boolean;
+                };
+                eligibility: {
+                    eligible: boolean;
+                    reasonCode: string;
+                    decidedOn: string;
+                };
+                createdAt: string;
+                reviewedAt: string | null;
+            }[];
+            loans: {
+                /** Format: uuid */
+                id: string;
+                status: string;
+                dueDate: string;
+                allocatedAt: string;
+                acceptance: {
+                    via: string | null;
+                    at: string | null;
+                    nameTyped: string | null;
+                    ipHashKept: boolean;
+                };
+                handedOverAt: string | null;
+                conditionOut: string | null;
+                returnedAt: string | null;
+                conditionIn: string | null;
+                wipedAt: string | null;
+                closedAt: string | null;
+                devices: {
+                    tag: string;
+                    model: string;
+                    serial: string | null;
+                    role: string;
+                    returnedAt: string | null;
+                }[];
+                documents: {
+                    name: string;
+                    createdAt: string;
+                }[];
+                incidents: {
+                    kind: string;
+                    declaredOn: string;
+                    policeReportRef: string | null;
+                    notes: string | null;
+                    outcome: string;
+                    settledOn: string | null;
+                    locationActivatedAt: string | null;
+                }[];
+                messages: {
+                    category: string;
+                    body: string;
+                    createdAt: string;
+                    handledAt: string | null;
+                }[];
+            }[];
+            mails: {
+                template: string;
+                recipient: string | null;
+                subject: string;
+                status: string;
+                createdAt: string;
+                sentAt: string | null;
+            }[];
+            events: {
+                occurredAt: string;
+                action: string;
+                actorKind: string;
+                entityType: string;
+            }[];
+        };
+        HouseholdErased: {
+            /** Format: uuid */
+            id: string;
+            pseudonym: string;
+            erasedAt: string;
+            cancelledRequests: number;
+            files: number;
+        };
         CreateLoanRequestInput: {
             /** Format: uuid */
             schoolId: string;
@@ -9415,6 +12486,8 @@ export interface components {
                 loanDueMonthDay: string;
                 /** @default 90 */
                 loanRetentionDays: number;
+                /** @default 14 */
+                loanReminderDaysBefore: number;
                 /** @default  */
                 dpoContact: string;
                 /**
@@ -9447,6 +12520,7 @@ export interface components {
                 loanAutoApprove?: boolean;
                 loanDueMonthDay?: string;
                 loanRetentionDays?: number;
+                loanReminderDaysBefore?: number;
                 dpoContact?: string;
                 loanConventionTemplate?: {
                     fr: string;

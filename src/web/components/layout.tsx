@@ -67,6 +67,10 @@ type NavTarget =
   | '/inventory/rounds'
   | '/inventory/catalogue'
   | '/inventory/warranties'
+  | '/loans'
+  | '/loans/requests'
+  | '/loans/settings'
+  | '/admin/mail'
   | '/users'
   | '/audit'
   | '/account'
@@ -121,7 +125,17 @@ function MainNav({ me }: { me: Me }) {
         { to: '/inventory/warranties', label: t('nav.warranties'), show: hasPermission(me, 'inventory.catalogue') },
       ],
     },
+    {
+      to: '/loans',
+      label: t('loans.nav.loans'),
+      show: hasPermission(me, 'loans.read'),
+      children: [
+        { to: '/loans/requests', label: t('loans.nav.requests'), show: hasPermission(me, 'loans.read') },
+        { to: '/loans/settings', label: t('loans.nav.settings'), show: hasPermission(me, 'loans.settings') },
+      ],
+    },
     { to: '/users', label: t('nav.users'), show: hasPermission(me, 'users.read') },
+    { to: '/admin/mail', label: t('mailSettings.nav'), show: hasPermission(me, 'organisation.manage') },
     { to: '/audit', label: t('nav.audit'), show: hasPermission(me, 'audit.read') },
     { to: '/account', label: t('nav.account'), show: true },
     { to: '/accessibilite', label: t('nav.accessibility'), show: true },

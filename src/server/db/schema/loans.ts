@@ -121,8 +121,14 @@ export const loanCampaigns = pgTable(
       .notNull()
       .references(() => organisations.id),
     name: text('name').notNull(),
+    /** Why the schools close (migration 0011). */
+    reason: text('reason').notNull().default(''),
+    /** The closure, when known (migration 0011). */
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
     schoolIds: uuid('school_ids').array().notNull(),
     status: text('status').notNull().default('open'),
+    /** Due date of the campaign's loans; none = the organisation's default (end of the school year). */
     dueDate: date('due_date', { mode: 'string' }),
     openedBy: uuid('opened_by').references(() => users.id),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
@@ -268,7 +274,11 @@ export const loanIncidents = pgTable(
     declaredOn: date('declared_on', { mode: 'string' }).notNull(),
     policeReportRef: text('police_report_ref'),
     outcome: text('outcome').notNull().default('pending'),
+    /** When the outcome was recorded; `settledOn` is the date the incident was settled. */
     settledAt: timestamp('settled_at', { withTimezone: true }),
+    settledOn: date('settled_on', { mode: 'string' }),
+    /** Free notes (personal data: cleared by the retention purge). */
+    notes: text('notes'),
     /** MDM location may be activated only after a declared loss or theft; logged. */
     locationActivatedAt: timestamp('location_activated_at', { withTimezone: true }),
     locationActivatedBy: uuid('location_activated_by').references(() => users.id),
@@ -283,6 +293,8 @@ export const loanIncidents = pgTable(
     ),
     check('loan_incidents_police_check', sql`${t.kind} <> 'theft' or ${t.policeReportRef} is not null`),
     check('loan_incidents_location_check', sql`${t.locationActivatedAt} is null or ${t.kind} in ('loss','theft')`),
+    check('loan_incidents_settled_check', sql`(${t.outcome} = 'pending') = (${t.settledOn} is null)`),
+    index('loan_incidents_loan_idx').on(t.loanId),
   ],
 );
 

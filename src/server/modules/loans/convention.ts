@@ -86,13 +86,14 @@ export interface ConventionData {
   acceptance?: { name: string; at: string } | null;
 }
 
+// One formatter per language: building one per call costs more than the rest of a date.
+const DATE_FORMATS = {
+  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
 function formatDate(iso: string, locale: 'fr' | 'en'): string {
-  return new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return DATE_FORMATS[locale].format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
 }
 
 export function renderConvention(template: string, data: ConventionData, locale: 'fr' | 'en'): string {
@@ -120,17 +121,31 @@ export function renderConvention(template: string, data: ConventionData, locale:
   return template.replace(/\{\{(\w+)\}\}/g, (m, key: string) => values[key] ?? m);
 }
 
-const clean = (font: PDFFont, text: string) =>
-  [...text.replace(/\u202f|\u00a0/g, ' ')]
+/** Whether each character a font met can be encoded (standard fonts cover WinAnsi only). */
+const encodable = new WeakMap<PDFFont, Map<string, boolean>>();
+
+const clean = (font: PDFFont, text: string) => {
+  let known = encodable.get(font);
+  if (!known) {
+    known = new Map();
+    encodable.set(font, known);
+  }
+  return [...text.replace(/\u202f|\u00a0/g, ' ')]
     .map((c) => {
-      try {
-        font.encodeText(c);
-        return c;
-      } catch {
-        return '?';
+      let ok = known.get(c);
+      if (ok === undefined) {
+        try {
+          font.encodeText(c);
+          ok = true;
+        } catch {
+          ok = false;
+        }
+        known.set(c, ok);
       }
+      return ok ? c : '?';
     })
     .join('');
+};
 
 function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
   const lines: string[] = [];
@@ -153,8 +168,26 @@ export async function conventionPdf(text: string, data: ConventionData, locale: 
   doc.setTitle(locale === 'fr' ? 'Convention de prêt' : 'Loan agreement');
   doc.setCreator('Socle');
   doc.setLanguage(locale === 'fr' ? 'fr-FR' : 'en-GB');
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const fonts = {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+  };
+  drawConvention(doc, fonts, text, data, locale);
+  return doc.save();
+}
+
+/**
+ * Draws a convention on new pages of `doc`. Many conventions can share one
+ * document and its fonts (the printable PDF of a crisis campaign): embedding
+ * the fonts and saving a document per convention cost more than drawing it.
+ */
+export function drawConvention(
+  doc: PDFDocument,
+  { regular, bold }: { regular: PDFFont; bold: PDFFont },
+  text: string,
+  data: ConventionData,
+  locale: 'fr' | 'en',
+): void {
   const margin = 56;
   const width = 595.28 - 2 * margin;
   let page: PDFPage = doc.addPage([595.28, 841.89]);
@@ -174,9 +207,10 @@ export async function conventionPdf(text: string, data: ConventionData, locale: 
     y -= gapAfter;
   };
   const rendered = renderConvention(text, data, locale);
+  const title = rendered.split('\n')[0];
   for (const block of rendered.split(/\n{2,}/)) {
     for (const line of block.split('\n')) {
-      if (line.startsWith('# ')) write(line.slice(2), bold, line === rendered.split('\n')[0] ? 15 : 11.5, 4);
+      if (line.startsWith('# ')) write(line.slice(2), bold, line === title ? 15 : 11.5, 4);
       else write(line, regular, 10, 0);
     }
     y -= 6;
@@ -203,5 +237,4 @@ export async function conventionPdf(text: string, data: ConventionData, locale: 
     );
     write(locale === 'fr' ? 'Pour le prêteur :' : 'For the lender:', regular, 10, 0);
   }
-  return doc.save();
 }

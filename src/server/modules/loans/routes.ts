@@ -7,11 +7,13 @@ import { AppError } from '../../http/errors.ts';
 import { problems } from '../../http/schemas.ts';
 import type { App, AppDeps } from '../../http/types.ts';
 import { withRawUploads } from '../../http/upload.ts';
+import { openMailer } from '../../mail/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { scopeOf } from '../auth/actor.ts';
 import { ACCEPTED_TYPES } from '../files/rules.ts';
 import { conventionPdf } from './convention.ts';
-import { familyToken, linkExpiry, parseFamilyToken } from './rules.ts';
+import { FamilyLinkMailSchema, familyLink, sendFamilyLinkMail } from './mails.ts';
+import { parseFamilyToken } from './rules.ts';
 import {
   AcceptSchema,
   AllocateSchema,
@@ -50,13 +52,8 @@ const IdParams = z.object({ id: z.uuid() });
 const TokenParams = z.object({ token: z.string().min(10).max(200) });
 
 export function loanRoutes(app: App, { db, config, secrets }: AppDeps) {
-  const linkFor = (loanId: string, nonce: string, dueDate: string) => {
-    const expires = linkExpiry(dueDate);
-    return {
-      url: `${config.publicUrl}/famille/${familyToken(secrets, loanId, nonce, expires)}`,
-      expiresAt: expires.toISOString(),
-    };
-  };
+  const linkFor = (loanId: string, nonce: string, dueDate: string) =>
+    familyLink(config, secrets, loanId, nonce, dueDate);
 
   // ---- settings ----
   app.get(
@@ -270,18 +267,34 @@ export function loanRoutes(app: App, { db, config, secrets }: AppDeps) {
       config: { permission: 'loans.allocate' },
       schema: {
         tags,
-        summary: 'The family link (signed, expiring, single-purpose); revokePrevious makes earlier links invalid',
+        summary:
+          'The family link (signed, expiring, single-purpose); revokePrevious makes earlier links invalid; send mails it to the legal representatives (once per link)',
         params: IdParams,
-        body: z.object({ revokePrevious: z.boolean().default(false) }).strict(),
-        response: { 200: FamilyLinkSchema, ...problems(400, 401, 403, 404, 409) },
+        body: z.object({ revokePrevious: z.boolean().default(false), send: z.boolean().default(false) }).strict(),
+        response: {
+          200: FamilyLinkSchema.extend({ mail: FamilyLinkMailSchema.nullable() }),
+          ...problems(400, 401, 403, 404, 409),
+        },
       },
     },
     async (request) => {
       const actor = actorOf(request);
+      if (request.body.send) {
+        // No mail server: say so before a link is revoked for nothing.
+        const mailer = await openMailer({ db, config, secrets }, actor.organisationId);
+        if (!mailer) throw new AppError('MAIL_NOT_CONFIGURED');
+        mailer.close();
+      }
       const { loan, nonce } = await db.withOrg(scopeOf(actor, request.id), (scope) =>
         rotateLink(scope, actor, request.params.id, request.body.revokePrevious),
       );
-      return linkFor(loan.id, nonce, loan.dueDate);
+      if (!request.body.send) return { ...linkFor(loan.id, nonce, loan.dueDate), mail: null };
+      const { url, expiresAt, ...mail } = await sendFamilyLinkMail(
+        { db, config, secrets },
+        scopeOf(actor, request.id),
+        loan.id,
+      );
+      return { url, expiresAt, mail };
     },
   );
   withRawUploads(

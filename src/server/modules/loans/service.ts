@@ -14,8 +14,10 @@ import {
   households,
   loanIncidents,
   loanItems,
+  loanMessages,
   loanRequests,
   loans,
+  mailLog,
   organisations,
   pupils,
   schools,
@@ -419,6 +421,20 @@ export async function allocate(
   requestId: string,
   input: { assetIds?: string[] | undefined; tags?: string[] | undefined; dueDate?: string | undefined },
 ) {
+  const loan = await allocateLoan(scope, actor, requestId, input);
+  return getLoan(scope, actor, loan.id);
+}
+
+/**
+ * The allocation itself, without presenting the loan (no read of personal
+ * data): crisis campaigns confirm thousands of pairs through it.
+ */
+export async function allocateLoan(
+  scope: Scope,
+  actor: Actor,
+  requestId: string,
+  input: { assetIds?: string[] | undefined; tags?: string[] | undefined; dueDate?: string | undefined },
+) {
   const [request] = await scope.tx
     .select()
     .from(loanRequests)
@@ -438,8 +454,7 @@ export async function allocate(
       throw new AppError('LOAN_DEVICE_UNAVAILABLE', `Asset ${a.tag} is not available to this school`);
     }
   }
-  const settings = await settingsOf(scope);
-  const dueDate = input.dueDate ?? defaultDueDate(settings.loanDueMonthDay);
+  const dueDate = input.dueDate ?? defaultDueDate((await settingsOf(scope)).loanDueMonthDay);
   const [loan] = await scope.tx
     .insert(loans)
     .values({
@@ -482,7 +497,7 @@ export async function allocate(
     entityId: loan.id,
     after: { requestId, assets: chosen.map((a) => a.tag), dueDate },
   });
-  return getLoan(scope, actor, loan.id);
+  return loan;
 }
 
 async function loanRow(scope: Scope, actor: Actor, id: string, lock = false) {
@@ -772,7 +787,19 @@ export async function handover(
   for (const item of items) {
     if (item.status === 'in_cart')
       await takeOutOfCart(scope, actor, item.assetId, { version: item.version, to: 'on_loan' }, options);
-    else await transitionAsset(scope, actor, item.assetId, { version: item.version, to: 'on_loan' }, options);
+    else if (item.status === 'in_stock') {
+      // The lifecycle has no in_stock → on_loan: a device lent from stock (crisis
+      // campaigns) is prepared, then given out at the loan's school.
+      let a = await transitionAsset(scope, actor, item.assetId, { version: item.version, to: 'preparing' }, options);
+      a = await transitionAsset(
+        scope,
+        actor,
+        item.assetId,
+        { version: a.version, to: 'deployed', location: { schoolId: loan.schoolId } },
+        options,
+      );
+      await transitionAsset(scope, actor, item.assetId, { version: a.version, to: 'on_loan' }, options);
+    } else await transitionAsset(scope, actor, item.assetId, { version: item.version, to: 'on_loan' }, options);
   }
   await scope.tx
     .update(loans)
@@ -803,6 +830,25 @@ export async function returnLoan(
     destination: { stockLocationId?: string | undefined; cartId?: string | undefined };
   },
 ) {
+  await returnLoanItems(scope, actor, loanId, input);
+  return getLoan(scope, actor, loanId);
+}
+
+/**
+ * The return itself, without presenting the loan (no read of personal
+ * data): return drives take back many loans through it. No destination:
+ * in stock at the loan's school.
+ */
+export async function returnLoanItems(
+  scope: Scope,
+  actor: Actor,
+  loanId: string,
+  input: {
+    tags: string[];
+    condition: 'ok' | 'damaged' | 'accessories_missing';
+    destination: { stockLocationId?: string | undefined; cartId?: string | undefined };
+  },
+): Promise<{ status: string; returned: string[]; stillOut: number }> {
   const loan = await loanRow(scope, actor, loanId, true);
   if (loan.status !== 'handed_over') throw new AppError('LOAN_INVALID_STATE', `The loan is ${loan.status}`);
   const open = (await itemsOf(scope, loanId)).filter((i) => i.open);
@@ -873,10 +919,48 @@ export async function returnLoan(
     entityId: loanId,
     after: { condition: input.condition, assets: returning.map((i) => i.tag), stillOut, wiped: true },
   });
-  return getLoan(scope, actor, loanId);
+  const [after] = await scope.tx.select({ status: loans.status }).from(loans).where(eq(loans.id, loanId));
+  return { status: after?.status ?? loan.status, returned: returning.map((i) => i.tag), stillOut };
 }
 
 // ---- retention ------------------------------------------------------------------------
+
+/**
+ * Deletes the personal data of these households (retention purge, erasure
+ * on request): pupil, representatives, the typed acceptance name, what the
+ * family wrote, the conventions (files rows; the caller unlinks the
+ * returned file ids once committed), incident notes and the family's
+ * addresses in the mail log. Kept: the pseudonym, dates, devices, outcomes.
+ */
+export async function removePersonalData(scope: Scope, ids: string[], now: Date): Promise<{ fileIds: string[] }> {
+  await scope.tx.delete(householdContacts).where(inArray(householdContacts.householdId, ids));
+  await scope.tx.delete(pupils).where(inArray(pupils.householdId, ids));
+  await scope.tx.update(mailLog).set({ recipient: null }).where(inArray(mailLog.householdId, ids));
+  const loanRows = await scope.tx.select({ id: loans.id }).from(loans).where(inArray(loans.householdId, ids));
+  const loanIds = loanRows.map((l) => l.id);
+  let fileIds: string[] = [];
+  if (loanIds.length) {
+    await scope.tx
+      .update(loans)
+      .set({ acceptedName: null, acceptedIpHash: null, acceptedFileId: null })
+      .where(inArray(loans.id, loanIds));
+    await scope.tx.update(loanIncidents).set({ notes: null }).where(inArray(loanIncidents.loanId, loanIds));
+    // What the family wrote through its link (migration 0011) goes with the rest.
+    await scope.tx.delete(loanMessages).where(inArray(loanMessages.loanId, loanIds));
+    // Conventions name the family: they go too.
+    const docs = await scope.tx
+      .select({ id: files.id })
+      .from(files)
+      .where(and(eq(files.entityType, 'loan'), inArray(files.entityId, loanIds)));
+    fileIds = docs.map((d) => d.id);
+    if (fileIds.length) await scope.tx.delete(files).where(inArray(files.id, fileIds));
+  }
+  await scope.tx
+    .update(households)
+    .set({ purgedAt: now, updatedAt: now })
+    .where(and(inArray(households.id, ids), isNull(households.purgedAt)));
+  return { fileIds };
+}
 
 /**
  * Daily job: delete the personal data of households whose loans are all
@@ -909,28 +993,7 @@ export async function purgePersonalData(
         const rowsDue = (due as unknown as { rows: { id: string; pseudonym: string }[] }).rows;
         if (rowsDue.length === 0) return [];
         const ids = rowsDue.map((r) => r.id);
-        await scope.tx.delete(householdContacts).where(inArray(householdContacts.householdId, ids));
-        await scope.tx.delete(pupils).where(inArray(pupils.householdId, ids));
-        const loanRows = await scope.tx.select({ id: loans.id }).from(loans).where(inArray(loans.householdId, ids));
-        const loanIds = loanRows.map((l) => l.id);
-        let fileIds: string[] = [];
-        if (loanIds.length) {
-          await scope.tx
-            .update(loans)
-            .set({ acceptedName: null, acceptedIpHash: null, acceptedFileId: null })
-            .where(inArray(loans.id, loanIds));
-          // Conventions name the family: they go too.
-          const docs = await scope.tx
-            .select({ id: files.id })
-            .from(files)
-            .where(and(eq(files.entityType, 'loan'), inArray(files.entityId, loanIds)));
-          fileIds = docs.map((d) => d.id);
-          if (fileIds.length) await scope.tx.delete(files).where(inArray(files.id, fileIds));
-        }
-        await scope.tx
-          .update(households)
-          .set({ purgedAt: now, updatedAt: now })
-          .where(and(inArray(households.id, ids), isNull(households.purgedAt)));
+        const { fileIds } = await removePersonalData(scope, ids, now);
         await recordAudit(scope, {
           action: 'household.purged',
           entityType: 'household',

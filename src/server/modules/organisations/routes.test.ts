@@ -31,6 +31,7 @@ describe('organisation settings', () => {
       loanAutoApprove: false,
       loanDueMonthDay: '07-04',
       loanRetentionDays: 90,
+      loanReminderDaysBefore: 14,
       dpoContact: '',
       loanConventionTemplate: { fr: '', en: '' },
       demo: false,

@@ -31,6 +31,7 @@ const UpdateOrganisationSchema = z
         loanAutoApprove: z.boolean().optional(),
         loanDueMonthDay: SettingsSchema.shape.loanDueMonthDay.unwrap().optional(),
         loanRetentionDays: SettingsSchema.shape.loanRetentionDays.unwrap().optional(),
+        loanReminderDaysBefore: SettingsSchema.shape.loanReminderDaysBefore.unwrap().optional(),
         dpoContact: SettingsSchema.shape.dpoContact.unwrap().optional(),
         loanConventionTemplate: z.object({ fr: z.string().max(20000), en: z.string().max(20000) }).optional(),
       })

@@ -28,6 +28,8 @@ export const SettingsSchema = z.object({
     .default('07-04'),
   /** Family loans: days after a loan is closed (and incidents settled) before personal data are deleted. */
   loanRetentionDays: z.number().int().min(0).max(3650).default(90),
+  /** Family loans: the first reminder mail goes this many days before the due date. */
+  loanReminderDaysBefore: z.number().int().min(1).max(60).default(14),
   /** Contact for personal data rights (DPO of the commune), printed on conventions. */
   dpoContact: z.string().max(300).default(''),
   /** Admin-edited convention texts; empty = the built-in template. */

@@ -11,6 +11,7 @@ import { classes, organisations, schools, userSchools, users } from './db/schema
 import { recordAudit } from './modules/audit/service.ts';
 import { normaliseEmail, randomToken } from './modules/auth/rules.ts';
 import { assertPasswordStrength, hashPassword } from './modules/auth/service.ts';
+import { generateDemoFunding } from './modules/funding/demo.ts';
 import { ensureDefaultCatalogue } from './modules/inventory/catalogue.ts';
 import { generateDemoInventory } from './modules/inventory/demo.ts';
 import { generateDemoLoans } from './modules/loans/demo.ts';
@@ -150,6 +151,7 @@ export async function seedDemo(db: Database, config?: Config): Promise<DemoAccou
     await tx.update(schools).set({ source: 'demo' }).where(eq(schools.organisationId, org.id));
     await generateDemoClasses(scope, rows);
     await generateDemoInventory(scope);
+    await generateDemoFunding(scope);
     const inserted = await tx
       .select({ id: schools.id, uai: schools.uai, name: schools.name, kind: schools.kind })
       .from(schools)

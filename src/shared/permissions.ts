@@ -66,6 +66,10 @@ export const PERMISSIONS = {
   'loans.settings': ['admin'],
   /** Data-subject rights on a household's personal data: export (JSON, PDF) and erasure on request. */
   'loans.rights': ['admin', 'manager'],
+  /** Programmes, conventions, suppliers, expense lines, shares and budget (read). */
+  'funding.read': ['admin', 'manager', 'finance', 'auditor'],
+  /** Create and edit programmes, cost items, funders, conventions, suppliers and expense lines. */
+  'funding.manage': ['admin', 'manager', 'finance'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -31,9 +31,11 @@ import { RoundsPage } from './pages/inventory/rounds-page.tsx';
 import { WarrantiesPage } from './pages/inventory/warranties-page.tsx';
 import { LoanPage } from './pages/loans/loan-page.tsx';
 import { LoansPage } from './pages/loans/loans-page.tsx';
+import { LoanMessagesPage, parseMessageSearch } from './pages/loans/messages-page.tsx';
 import { NewRequestPage } from './pages/loans/new-request-page.tsx';
 import { RequestPage } from './pages/loans/request-page.tsx';
 import { RequestsPage } from './pages/loans/requests-page.tsx';
+import { parseDriveSearch, ReturnDrivePage } from './pages/loans/return-drive-page.tsx';
 import { parseLoanSearch, parseRequestSearch } from './pages/loans/search.ts';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -398,6 +400,52 @@ const loanRequestRoute = createRoute({
   ),
 });
 
+const returnDriveRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/loans/return-drive',
+  validateSearch: parseDriveSearch,
+  component: () => (
+    <RequirePermission permission="loans.handover">
+      <ReturnDrivePage />
+    </RequirePermission>
+  ),
+});
+
+const loanMessagesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/loans/messages',
+  validateSearch: parseMessageSearch,
+  component: () => (
+    <RequirePermission permission="loans.messages">
+      <LoanMessagesPage />
+    </RequirePermission>
+  ),
+});
+
+// Used by managers only: a chunk of its own.
+const CampaignsPage = lazyRouteComponent(() => import('./pages/loans/campaigns-page.tsx'), 'CampaignsPage');
+const CampaignPage = lazyRouteComponent(() => import('./pages/loans/campaign-page.tsx'), 'CampaignPage');
+
+const loanCampaignsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/loans/campaigns',
+  component: () => (
+    <RequirePermission permission="loans.campaigns">
+      <CampaignsPage />
+    </RequirePermission>
+  ),
+});
+
+const loanCampaignRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/loans/campaigns/$id',
+  component: () => (
+    <RequirePermission permission="loans.campaigns">
+      <CampaignPage />
+    </RequirePermission>
+  ),
+});
+
 // Used by administrators only: a chunk of its own.
 const LoanSettingsPage = lazyRouteComponent(() => import('./pages/loans/settings-page.tsx'), 'LoanSettingsPage');
 
@@ -461,6 +509,10 @@ const routeTree = rootRoute.addChildren([
     newLoanRequestRoute,
     loanRequestRoute,
     loanSettingsRoute,
+    returnDriveRoute,
+    loanMessagesRoute,
+    loanCampaignsRoute,
+    loanCampaignRoute,
     loanRoute,
     mailSettingsRoute,
     usersRoute,

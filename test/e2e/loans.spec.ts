@@ -255,6 +255,7 @@ test('family loan: request → approve → allocate → the family accepts throu
   await backScan.fill(tablet.tag);
   await backScan.press('Enter');
   await back.getByRole('radio', { name: 'Endommagé' }).check();
+  await back.getByRole('textbox', { name: 'Notes sur l’état (facultatif)' }).fill('Coin de l’écran fêlé.');
   await wiped.check();
   await back.getByRole('radio', { name: 'Dans une classe mobile' }).check();
   await back.getByRole('combobox', { name: 'Classe mobile' }).selectOption(tablet.cart?.id ?? '');
@@ -263,6 +264,7 @@ test('family loan: request → approve → allocate → the family accepts throu
   await expect(page.getByRole('status').filter({ hasText: 'Retour enregistré' })).toBeVisible();
   await expect(fact(steps, 'État')).toHaveText('Rendu et clos');
   await expect(fact(steps, 'Rendu le')).toContainText('Endommagé');
+  await expect(fact(steps, 'Notes au retour')).toHaveText('Coin de l’écran fêlé.');
   await expect(fact(steps, 'Réinitialisé \\(MDM\\) le')).not.toHaveText('Non renseigné');
   const asset = await getJson<AssetSummary>(page, `/api/assets/${tablet.id}`);
   expect(asset.status).toBe('in_cart');

@@ -3,6 +3,7 @@
  * (drizzle.config.ts) and generates `migrations/` from it.
  */
 export * from './schema/core.ts';
+export * from './schema/funding.ts';
 export * from './schema/inventory.ts';
 export * from './schema/loans.ts';
 export * from './schema/loans-campaigns.ts';

@@ -8662,6 +8662,1909 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funding/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programmes (operations) with their schools in scope */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingProgramme"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a programme */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateProgrammeInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingProgramme"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One programme */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingProgramme"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an empty programme (409 when it has cost items, conventions or lines) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a programme (schoolIds replaces the schools in scope) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateProgrammeInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingProgramme"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/funding/programmes/{id}/cost-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cost items (postes) of a programme, in order, with their planned budget HT */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingCostItem"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a cost item to a programme */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCostItemInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingCostItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/cost-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a cost item without expense lines */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a cost item */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateCostItemInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingCostItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/funding/funders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Funder"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a funder */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateFunderInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Funder"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/funders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a funder without conventions */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a funder */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateFunderInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Funder"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/funding/programmes/{id}/conventions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Conventions of a programme, in rank order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingConvention"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a funder’s convention (FUNDING_RULE_INVALID: bad rule; FUNDING_OVER_100: the rates together exceed 100 %) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateConventionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingConvention"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/conventions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a convention */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a convention (same checks as on creation) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateConventionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingConvention"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/funding/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Suppliers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a supplier (SIRET_INVALID: wrong format or check digit; 409: SIRET already known) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateSupplierInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/suppliers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a supplier without expense lines */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a supplier */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateSupplierInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/funding/programmes/{id}/expense-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expense lines of a programme in statement order (cost item, invoice date, number) */
+        get: {
+            parameters: {
+                query?: {
+                    costItemId?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpenseLineList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an expense line (FUNDING_AMOUNTS_INVALID: HT + VAT ≠ TTC, eligible amount, school split) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateExpenseLineInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpenseLine"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/expense-lines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One expense line */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpenseLine"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an expense line */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit an expense line, its eligibility or its school split */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateExpenseLineInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpenseLine"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/funding/programmes/{id}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every eligible line’s share per funder (convention rank order) and the owner’s rest, in cents, adding up exactly; totals per funder and cost item; own-share and 100 % checks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingShares"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/programmes/{id}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Planned vs invoiced vs paid vs eligible, per cost item, per funder and per school */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingBudget"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schools/import": {
         parameters: {
             query?: never;
@@ -9183,7 +11086,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -9226,6 +11129,376 @@ export interface components {
             mime: string;
             size: number;
             createdAt: string;
+        };
+        CreateProgrammeInputInput: {
+            name: string;
+            description?: string;
+            objectives?: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            archiveUntil?: string | null;
+            schoolIds?: string[];
+        };
+        UpdateProgrammeInputInput: {
+            name?: string;
+            description?: string;
+            objectives?: string;
+            /** Format: date */
+            periodStart?: string;
+            /** Format: date */
+            periodEnd?: string;
+            archiveUntil?: string | null;
+            schoolIds?: string[];
+        };
+        FundingProgrammeInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            objectives: string;
+            periodStart: string;
+            periodEnd: string;
+            archiveUntil: string | null;
+            schoolIds: string[];
+            createdAt: string;
+            updatedAt: string;
+        };
+        CreateCostItemInputInput: {
+            code: string;
+            /** @enum {string} */
+            kind: "equipment" | "infrastructure_works" | "services_resources" | "training" | "communication" | "other";
+            label: string;
+            position?: number;
+            budgetCents?: number;
+        };
+        UpdateCostItemInputInput: {
+            code?: string;
+            /** @enum {string} */
+            kind?: "equipment" | "infrastructure_works" | "services_resources" | "training" | "communication" | "other";
+            label?: string;
+            position?: number;
+            budgetCents?: number;
+        };
+        FundingCostItemInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            code: string;
+            /** @enum {string} */
+            kind: "equipment" | "infrastructure_works" | "services_resources" | "training" | "communication" | "other";
+            label: string;
+            position: number;
+            budgetCents: number;
+        };
+        CreateFunderInputInput: {
+            name: string;
+            /** @enum {string} */
+            kind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+        };
+        UpdateFunderInputInput: {
+            name?: string;
+            /** @enum {string} */
+            kind?: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+        };
+        FunderInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+        };
+        RateRuleInput: {
+            /** @constant */
+            kind: "flat";
+            rateBp: number;
+        } | {
+            /** @constant */
+            kind: "tiered";
+            /** @enum {string} */
+            mode: "per_tranche" | "whole_amount";
+            tiers: {
+                upToCents: number | null;
+                rateBp: number;
+            }[];
+        };
+        FundingCapsInput: {
+            totalCents?: number | null;
+            perClassCents?: number | null;
+            perPupilCents?: number | null;
+            perSchoolCents?: number | null;
+        };
+        CreateConventionInputInput: {
+            /** Format: uuid */
+            funderId: string;
+            reference: string;
+            signedOn?: string | null;
+            eligibleFrom?: string | null;
+            eligibleTo?: string | null;
+            eligibleCostItemIds?: string[] | null;
+            rateRule: components["schemas"]["RateRuleInput"];
+            caps?: components["schemas"]["FundingCapsInput"];
+            advanceCents?: number;
+            instalmentCapBp?: number;
+            ownShareMinBp?: number;
+            publicityText?: string;
+            publicityFlags?: {
+                [key: string]: boolean;
+            };
+            rank: number;
+        };
+        UpdateConventionInputInput: {
+            reference?: string;
+            signedOn?: string | null;
+            eligibleFrom?: string | null;
+            eligibleTo?: string | null;
+            eligibleCostItemIds?: string[] | null;
+            rateRule?: components["schemas"]["RateRuleInput"];
+            caps?: components["schemas"]["FundingCapsInput"];
+            advanceCents?: number;
+            instalmentCapBp?: number;
+            ownShareMinBp?: number;
+            publicityText?: string;
+            publicityFlags?: {
+                [key: string]: boolean;
+            };
+            rank?: number;
+        };
+        FundingConventionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            funderId: string;
+            funderName: string;
+            /** @enum {string} */
+            funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+            reference: string;
+            signedOn: string | null;
+            eligibleFrom: string | null;
+            eligibleTo: string | null;
+            eligibleCostItemIds: string[] | null;
+            rateRule: components["schemas"]["RateRuleInput"];
+            caps: {
+                totalCents: number | null;
+                perClassCents: number | null;
+                perPupilCents: number | null;
+                perSchoolCents: number | null;
+            };
+            advanceCents: number;
+            instalmentCapBp: number;
+            ownShareMinBp: number;
+            publicityText: string;
+            publicityFlags: {
+                [key: string]: boolean;
+            };
+            rank: number;
+        };
+        CreateSupplierInputInput: {
+            name: string;
+            siret: string;
+        };
+        UpdateSupplierInputInput: {
+            name?: string;
+            siret?: string;
+        };
+        SupplierInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            siret: string;
+            generated: boolean;
+        };
+        CreateExpenseLineInputInput: {
+            /** Format: uuid */
+            costItemId: string;
+            /** Format: uuid */
+            supplierId: string;
+            invoiceNumber: string;
+            /** Format: date */
+            invoiceDate: string;
+            description?: string;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            paidOn?: string | null;
+            mandateNumber?: string | null;
+            /** @enum {string} */
+            eligibility?: "eligible" | "partly" | "not_eligible";
+            eligibleCents?: number | null;
+            eligibilityReason?: string | null;
+            schools?: {
+                /** Format: uuid */
+                schoolId: string;
+                amountCents: number;
+            }[];
+        };
+        UpdateExpenseLineInputInput: {
+            /** Format: uuid */
+            costItemId?: string;
+            /** Format: uuid */
+            supplierId?: string;
+            invoiceNumber?: string;
+            /** Format: date */
+            invoiceDate?: string;
+            description?: string;
+            htCents?: number;
+            vatCents?: number;
+            ttcCents?: number;
+            paidOn?: string | null;
+            mandateNumber?: string | null;
+            /** @enum {string} */
+            eligibility?: "eligible" | "partly" | "not_eligible";
+            eligibleCents?: number | null;
+            eligibilityReason?: string | null;
+            schools?: {
+                /** Format: uuid */
+                schoolId: string;
+                amountCents: number;
+            }[];
+        };
+        ExpenseLineInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            costItemId: string;
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            supplierSiret: string;
+            invoiceNumber: string;
+            invoiceDate: string;
+            description: string;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            paidOn: string | null;
+            mandateNumber: string | null;
+            /** @enum {string} */
+            eligibility: "eligible" | "partly" | "not_eligible";
+            eligibleCents: number;
+            eligibilityReason: string | null;
+            generated: boolean;
+            schools: {
+                /** Format: uuid */
+                schoolId: string;
+                amountCents: number;
+            }[];
+        };
+        ExpenseLineListInput: {
+            items: components["schemas"]["ExpenseLineInput"][];
+            total: number;
+        };
+        FundingSharesInput: {
+            /** Format: uuid */
+            programmeId: string;
+            eligibleCents: number;
+            ownerCents: number;
+            publicAidCents: number;
+            funders: {
+                /** Format: uuid */
+                conventionId: string;
+                /** Format: uuid */
+                funderId: string;
+                funderName: string;
+                /** @enum {string} */
+                funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+                rank: number;
+                baseCents: number;
+                aidCents: number;
+            }[];
+            costItems: {
+                /** Format: uuid */
+                costItemId: string;
+                code: string;
+                label: string;
+                eligibleCents: number;
+                shares: {
+                    /** Format: uuid */
+                    conventionId: string;
+                    cents: number;
+                }[];
+                ownerCents: number;
+            }[];
+            lines: {
+                /** Format: uuid */
+                lineId: string;
+                /** Format: uuid */
+                costItemId: string;
+                eligibleCents: number;
+                shares: {
+                    /** Format: uuid */
+                    conventionId: string;
+                    cents: number;
+                }[];
+                ownerCents: number;
+            }[];
+            checks: {
+                ownShare: {
+                    ok: boolean;
+                    minBp: number;
+                    ownerBp: number | null;
+                };
+                linesOver100: number;
+                addsUp: boolean;
+            };
+            basis: {
+                schools: number;
+                classes: number;
+                pupils: number;
+            };
+        };
+        FundingBudgetInput: {
+            /** Format: uuid */
+            programmeId: string;
+            totals: {
+                plannedCents: number;
+                invoicedCents: number;
+                paidCents: number;
+                eligibleCents: number;
+                lines: number;
+            };
+            costItems: {
+                /** Format: uuid */
+                costItemId: string;
+                code: string;
+                label: string;
+                /** @enum {string} */
+                kind: "equipment" | "infrastructure_works" | "services_resources" | "training" | "communication" | "other";
+                plannedCents: number;
+                invoicedCents: number;
+                paidCents: number;
+                eligibleCents: number;
+                lines: number;
+            }[];
+            funders: {
+                /** Format: uuid */
+                conventionId: string;
+                /** Format: uuid */
+                funderId: string;
+                funderName: string;
+                /** @enum {string} */
+                funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+                aidCents: number;
+                paidSharesCents: number;
+            }[];
+            owner: {
+                cents: number;
+                paidSharesCents: number;
+            };
+            schools: {
+                schoolId: string | null;
+                uai: string | null;
+                name: string | null;
+                invoicedCents: number;
+                paidCents: number;
+                eligibleCents: number;
+            }[];
         };
         StartInventoryRoundInputInput: {
             /** @enum {string} */
@@ -10283,8 +12556,10 @@ export interface components {
                 };
                 handedOverAt: string | null;
                 conditionOut: string | null;
+                conditionOutNotes: string | null;
                 returnedAt: string | null;
                 conditionIn: string | null;
+                conditionInNotes: string | null;
                 wipedAt: string | null;
                 closedAt: string | null;
                 devices: {
@@ -10462,8 +12737,10 @@ export interface components {
             acceptedAt: string | null;
             handedOverAt: string | null;
             conditionOut: string | null;
+            conditionOutNotes: string | null;
             returnedAt: string | null;
             conditionIn: string | null;
+            conditionInNotes: string | null;
             wipedAt: string | null;
             closedAt: string | null;
             can: {
@@ -10480,6 +12757,7 @@ export interface components {
              * @enum {string}
              */
             condition: "ok" | "damaged" | "accessories_missing";
+            notes?: string | null;
         };
         LoanReturnInputInput: {
             tags: string[];
@@ -10488,6 +12766,7 @@ export interface components {
              * @enum {string}
              */
             condition: "ok" | "damaged" | "accessories_missing";
+            notes?: string | null;
             /** @constant */
             wiped: true;
             destination: {
@@ -11107,7 +13386,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -11150,6 +13429,376 @@ export interface components {
             mime: string;
             size: number;
             createdAt: string;
+        };
+        CreateProgrammeInput: {
+            name: string;
+            description?: string;
+            objectives?: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            archiveUntil?: string | null;
+            schoolIds?: string[];
+        };
+        UpdateProgrammeInput: {
+            name?: string;
+            description?: string;
+            objectives?: string;
+            /** Format: date */
+            periodStart?: string;
+            /** Format: date */
+            periodEnd?: string;
+            archiveUntil?: string | null;
+            schoolIds?: string[];
+        };
+        FundingProgramme: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            objectives: string;
+            periodStart: string;
+            periodEnd: string;
+            archiveUntil: string | null;
+            schoolIds: string[];
+            createdAt: string;
+            updatedAt: string;
+        };
+        CreateCostItemInput: {
+            code: string;
+            /** @enum {string} */
+            kind: "equipment" | "infrastructure_works" | "services_resources" | "training" | "communication" | "other";
+            label: string;
+            position?: number;
+            budgetCents?: number;
+        };
+        UpdateCostItemInput: {
+            code?: string;
+            /** @enum {string} */
+            kind?: "equipment" | "infrastructure_works" | "services_resources" | "training" | "communication" | "other";
+            label?: string;
+            position?: number;
+            budgetCents?: number;
+        };
+        FundingCostItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            code: string;
+            /** @enum {string} */
+            kind: "equipment" | "infrastructure_works" | "services_resources" | "training" | "communication" | "other";
+            label: string;
+            position: number;
+            budgetCents: number;
+        };
+        CreateFunderInput: {
+            name: string;
+            /** @enum {string} */
+            kind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+        };
+        UpdateFunderInput: {
+            name?: string;
+            /** @enum {string} */
+            kind?: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+        };
+        Funder: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+        };
+        RateRule: {
+            /** @constant */
+            kind: "flat";
+            rateBp: number;
+        } | {
+            /** @constant */
+            kind: "tiered";
+            /** @enum {string} */
+            mode: "per_tranche" | "whole_amount";
+            tiers: {
+                upToCents: number | null;
+                rateBp: number;
+            }[];
+        };
+        FundingCaps: {
+            totalCents?: number | null;
+            perClassCents?: number | null;
+            perPupilCents?: number | null;
+            perSchoolCents?: number | null;
+        };
+        CreateConventionInput: {
+            /** Format: uuid */
+            funderId: string;
+            reference: string;
+            signedOn?: string | null;
+            eligibleFrom?: string | null;
+            eligibleTo?: string | null;
+            eligibleCostItemIds?: string[] | null;
+            rateRule: components["schemas"]["RateRule"];
+            caps?: components["schemas"]["FundingCaps"];
+            advanceCents?: number;
+            instalmentCapBp?: number;
+            ownShareMinBp?: number;
+            publicityText?: string;
+            publicityFlags?: {
+                [key: string]: boolean;
+            };
+            rank: number;
+        };
+        UpdateConventionInput: {
+            reference?: string;
+            signedOn?: string | null;
+            eligibleFrom?: string | null;
+            eligibleTo?: string | null;
+            eligibleCostItemIds?: string[] | null;
+            rateRule?: components["schemas"]["RateRule"];
+            caps?: components["schemas"]["FundingCaps"];
+            advanceCents?: number;
+            instalmentCapBp?: number;
+            ownShareMinBp?: number;
+            publicityText?: string;
+            publicityFlags?: {
+                [key: string]: boolean;
+            };
+            rank?: number;
+        };
+        FundingConvention: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            funderId: string;
+            funderName: string;
+            /** @enum {string} */
+            funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+            reference: string;
+            signedOn: string | null;
+            eligibleFrom: string | null;
+            eligibleTo: string | null;
+            eligibleCostItemIds: string[] | null;
+            rateRule: components["schemas"]["RateRule"];
+            caps: {
+                totalCents: number | null;
+                perClassCents: number | null;
+                perPupilCents: number | null;
+                perSchoolCents: number | null;
+            };
+            advanceCents: number;
+            instalmentCapBp: number;
+            ownShareMinBp: number;
+            publicityText: string;
+            publicityFlags: {
+                [key: string]: boolean;
+            };
+            rank: number;
+        };
+        CreateSupplierInput: {
+            name: string;
+            siret: string;
+        };
+        UpdateSupplierInput: {
+            name?: string;
+            siret?: string;
+        };
+        Supplier: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            siret: string;
+            generated: boolean;
+        };
+        CreateExpenseLineInput: {
+            /** Format: uuid */
+            costItemId: string;
+            /** Format: uuid */
+            supplierId: string;
+            invoiceNumber: string;
+            /** Format: date */
+            invoiceDate: string;
+            description?: string;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            paidOn?: string | null;
+            mandateNumber?: string | null;
+            /** @enum {string} */
+            eligibility?: "eligible" | "partly" | "not_eligible";
+            eligibleCents?: number | null;
+            eligibilityReason?: string | null;
+            schools?: {
+                /** Format: uuid */
+                schoolId: string;
+                amountCents: number;
+            }[];
+        };
+        UpdateExpenseLineInput: {
+            /** Format: uuid */
+            costItemId?: string;
+            /** Format: uuid */
+            supplierId?: string;
+            invoiceNumber?: string;
+            /** Format: date */
+            invoiceDate?: string;
+            description?: string;
+            htCents?: number;
+            vatCents?: number;
+            ttcCents?: number;
+            paidOn?: string | null;
+            mandateNumber?: string | null;
+            /** @enum {string} */
+            eligibility?: "eligible" | "partly" | "not_eligible";
+            eligibleCents?: number | null;
+            eligibilityReason?: string | null;
+            schools?: {
+                /** Format: uuid */
+                schoolId: string;
+                amountCents: number;
+            }[];
+        };
+        ExpenseLine: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            costItemId: string;
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            supplierSiret: string;
+            invoiceNumber: string;
+            invoiceDate: string;
+            description: string;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            paidOn: string | null;
+            mandateNumber: string | null;
+            /** @enum {string} */
+            eligibility: "eligible" | "partly" | "not_eligible";
+            eligibleCents: number;
+            eligibilityReason: string | null;
+            generated: boolean;
+            schools: {
+                /** Format: uuid */
+                schoolId: string;
+                amountCents: number;
+            }[];
+        };
+        ExpenseLineList: {
+            items: components["schemas"]["ExpenseLine"][];
+            total: number;
+        };
+        FundingShares: {
+            /** Format: uuid */
+            programmeId: string;
+            eligibleCents: number;
+            ownerCents: number;
+            publicAidCents: number;
+            funders: {
+                /** Format: uuid */
+                conventionId: string;
+                /** Format: uuid */
+                funderId: string;
+                funderName: string;
+                /** @enum {string} */
+                funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+                rank: number;
+                baseCents: number;
+                aidCents: number;
+            }[];
+            costItems: {
+                /** Format: uuid */
+                costItemId: string;
+                code: string;
+                label: string;
+                eligibleCents: number;
+                shares: {
+                    /** Format: uuid */
+                    conventionId: string;
+                    cents: number;
+                }[];
+                ownerCents: number;
+            }[];
+            lines: {
+                /** Format: uuid */
+                lineId: string;
+                /** Format: uuid */
+                costItemId: string;
+                eligibleCents: number;
+                shares: {
+                    /** Format: uuid */
+                    conventionId: string;
+                    cents: number;
+                }[];
+                ownerCents: number;
+            }[];
+            checks: {
+                ownShare: {
+                    ok: boolean;
+                    minBp: number;
+                    ownerBp: number | null;
+                };
+                linesOver100: number;
+                addsUp: boolean;
+            };
+            basis: {
+                schools: number;
+                classes: number;
+                pupils: number;
+            };
+        };
+        FundingBudget: {
+            /** Format: uuid */
+            programmeId: string;
+            totals: {
+                plannedCents: number;
+                invoicedCents: number;
+                paidCents: number;
+                eligibleCents: number;
+                lines: number;
+            };
+            costItems: {
+                /** Format: uuid */
+                costItemId: string;
+                code: string;
+                label: string;
+                /** @enum {string} */
+                kind: "equipment" | "infrastructure_works" | "services_resources" | "training" | "communication" | "other";
+                plannedCents: number;
+                invoicedCents: number;
+                paidCents: number;
+                eligibleCents: number;
+                lines: number;
+            }[];
+            funders: {
+                /** Format: uuid */
+                conventionId: string;
+                /** Format: uuid */
+                funderId: string;
+                funderName: string;
+                /** @enum {string} */
+                funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+                aidCents: number;
+                paidSharesCents: number;
+            }[];
+            owner: {
+                cents: number;
+                paidSharesCents: number;
+            };
+            schools: {
+                schoolId: string | null;
+                uai: string | null;
+                name: string | null;
+                invoicedCents: number;
+                paidCents: number;
+                eligibleCents: number;
+            }[];
         };
         StartInventoryRoundInput: {
             /** @enum {string} */
@@ -12207,8 +14856,10 @@ export interface components {
                 };
                 handedOverAt: string | null;
                 conditionOut: string | null;
+                conditionOutNotes: string | null;
                 returnedAt: string | null;
                 conditionIn: string | null;
+                conditionInNotes: string | null;
                 wipedAt: string | null;
                 closedAt: string | null;
                 devices: {
@@ -12386,8 +15037,10 @@ export interface components {
             acceptedAt: string | null;
             handedOverAt: string | null;
             conditionOut: string | null;
+            conditionOutNotes: string | null;
             returnedAt: string | null;
             conditionIn: string | null;
+            conditionInNotes: string | null;
             wipedAt: string | null;
             closedAt: string | null;
             can: {
@@ -12404,6 +15057,7 @@ export interface components {
              * @enum {string}
              */
             condition: "ok" | "damaged" | "accessories_missing";
+            notes?: string | null;
         };
         LoanReturnInput: {
             tags: string[];
@@ -12412,6 +15066,7 @@ export interface components {
              * @enum {string}
              */
             condition: "ok" | "damaged" | "accessories_missing";
+            notes?: string | null;
             /** @constant */
             wiped: true;
             destination: {

@@ -69,6 +69,9 @@ type NavTarget =
   | '/inventory/warranties'
   | '/loans'
   | '/loans/requests'
+  | '/loans/return-drive'
+  | '/loans/messages'
+  | '/loans/campaigns'
   | '/loans/settings'
   | '/admin/mail'
   | '/users'
@@ -131,6 +134,9 @@ function MainNav({ me }: { me: Me }) {
       show: hasPermission(me, 'loans.read'),
       children: [
         { to: '/loans/requests', label: t('loans.nav.requests'), show: hasPermission(me, 'loans.read') },
+        { to: '/loans/return-drive', label: t('loans.drive.nav'), show: hasPermission(me, 'loans.handover') },
+        { to: '/loans/messages', label: t('loans.messages.nav'), show: hasPermission(me, 'loans.messages') },
+        { to: '/loans/campaigns', label: t('loans.campaigns.nav'), show: hasPermission(me, 'loans.campaigns') },
         { to: '/loans/settings', label: t('loans.nav.settings'), show: hasPermission(me, 'loans.settings') },
       ],
     },

@@ -208,9 +208,13 @@ export const loans = pgTable(
     handedOverAt: timestamp('handed_over_at', { withTimezone: true }),
     handedOverBy: uuid('handed_over_by').references(() => users.id),
     conditionOut: text('condition_out'),
+    /** Free notes on the condition at handover (personal data: purged; migration 0014). */
+    conditionOutNotes: text('condition_out_notes'),
     returnedAt: timestamp('returned_at', { withTimezone: true }),
     returnedBy: uuid('returned_by').references(() => users.id),
     conditionIn: text('condition_in'),
+    /** Free notes on the condition at return (personal data: purged; migration 0014). */
+    conditionInNotes: text('condition_in_notes'),
     wipedAt: timestamp('wiped_at', { withTimezone: true }),
     wipedBy: uuid('wiped_by').references(() => users.id),
     closedAt: timestamp('closed_at', { withTimezone: true }),

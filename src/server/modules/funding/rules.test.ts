@@ -156,6 +156,38 @@ describe('funding: shares to the cent', () => {
     );
   });
 
+  it('property: a funder limited to some lines gets nothing elsewhere, and everything still adds up', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(20_000_000), fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 30 }),
+        arbRule,
+        arbRule,
+        (spec, ruleA, ruleB) => {
+          const lines = spec.map(([a], i) => ({ id: `L${i}`, eligibleCents: a }));
+          const onlyA = lines.filter((_, i) => spec[i]?.[1]).map((l) => l.id);
+          const onlyB = lines.filter((_, i) => spec[i]?.[2]).map((l) => l.id);
+          const result = allocate(
+            lines,
+            [
+              { id: 'A', rule: ruleA, lineIds: onlyA },
+              { id: 'B', rule: ruleB, lineIds: onlyB },
+            ],
+            { classes: 0, pupils: 0, schools: 0 },
+          );
+          const totalA = lines.filter((l) => onlyA.includes(l.id)).reduce((s, l) => s + l.eligibleCents, 0);
+          assert.equal(result.aid[0]?.cents, aidForAmount(ruleA, totalA), 'the rule applies to its lines only');
+          result.lines.forEach((l, i) => {
+            if (!spec[i]?.[1]) assert.equal(l.shares.A, 0);
+            if (!spec[i]?.[2]) assert.equal(l.shares.B, 0);
+            assert.equal((l.shares.A as number) + (l.shares.B as number) + l.ownerCents, l.eligibleCents);
+            assert.ok(l.ownerCents >= 0);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('property: shares are proportional to the lines within a cent', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(10_000_000), { minLength: 1, maxLength: 30 }), fc.nat(10_000), (amounts, bp) => {

@@ -171,7 +171,17 @@ export function spread(
   return out;
 }
 
-export type FunderInput = { id: string; rule: RateRule; caps?: Caps };
+export type FunderInput = {
+  id: string;
+  rule: RateRule;
+  caps?: Caps;
+  /**
+   * The lines this funder takes part in (its convention's eligible cost
+   * items and window); all lines when absent. Its rule applies to the total
+   * of these lines only, and it is spread over them only.
+   */
+  lineIds?: readonly string[];
+};
 export type LineInput = { id: string; eligibleCents: number };
 export type Allocation = {
   /** Aid per funder, in the funders' order. */
@@ -192,10 +202,15 @@ export function allocate(lines: readonly LineInput[], funders: readonly FunderIn
   for (const f of funders) {
     const problems = ruleProblems(f.rule);
     if (problems.length) throw new RangeError(`funder ${f.id}: ${problems.join(', ')}`);
-    const left = room.reduce((s, r) => s + r, 0);
+    const only = f.lineIds ? new Set(f.lineIds) : null;
+    const inScope = lines.map((l) => only === null || only.has(l.id));
+    const funderWeights = only === null ? weights : weights.map((w, i) => (inScope[i] ? w : 0));
+    const funderRoom = only === null ? room : room.map((r, i) => (inScope[i] ? r : 0));
+    const funderTotal = only === null ? total : funderWeights.reduce((s, w) => s + w, 0);
+    const left = funderRoom.reduce((s, r) => s + r, 0);
     // Never above 100 %: a funder gets at most what earlier ones left.
-    const cents = Math.min(funderAid(f.rule, f.caps ?? {}, total, basis), left);
-    const parts = spread(cents, weights, room);
+    const cents = Math.min(funderAid(f.rule, f.caps ?? {}, funderTotal, basis), left);
+    const parts = spread(cents, funderWeights, funderRoom);
     parts.forEach((p, i) => {
       (shares[i] as Record<string, number>)[f.id] = p;
       room[i] = (room[i] as number) - p;

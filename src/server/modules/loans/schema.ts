@@ -143,8 +143,11 @@ export const LoanSchema = z
     acceptedAt: z.string().nullable(),
     handedOverAt: z.string().nullable(),
     conditionOut: z.string().nullable(),
+    /** Null for readers who do not see the household's personal data, and after the purge. */
+    conditionOutNotes: z.string().nullable(),
     returnedAt: z.string().nullable(),
     conditionIn: z.string().nullable(),
+    conditionInNotes: z.string().nullable(),
     wipedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
     can: z.object({
@@ -164,11 +167,16 @@ export const LoanListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+/** Notes on a device's condition: optional, at most 2,000 characters; empty means none. */
+const conditionNotes = z.string().trim().max(2000).nullable().optional();
+
 export const HandoverSchema = z
   .object({
     /** Every device and accessory of the loan, scanned. */
     tags: z.array(z.string().trim().min(1).max(300)).min(1).max(5),
     condition: z.enum(['ok', 'damaged', 'accessories_missing']).default('ok'),
+    /** Free notes on the condition (personal data: shown to the roles that see the household, purged). */
+    notes: conditionNotes,
   })
   .strict()
   .meta({ id: 'LoanHandoverInput' });
@@ -177,6 +185,8 @@ export const ReturnSchema = z
   .object({
     tags: z.array(z.string().trim().min(1).max(300)).min(1).max(5),
     condition: z.enum(['ok', 'damaged', 'accessories_missing']).default('ok'),
+    /** Free notes on the condition (personal data: shown to the roles that see the household, purged). */
+    notes: conditionNotes,
     /** The MDM reset was done (CARMO v3: devices are wiped between users). */
     wiped: z.literal(true, { error: 'wipe_required' }),
     /** Where the devices go: stock, or back into a cart. */

@@ -549,8 +549,10 @@ export async function getLoan(scope: Scope, actor: Actor, id: string) {
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
     handedOverAt: row.handedOverAt?.toISOString() ?? null,
     conditionOut: row.conditionOut,
+    conditionOutNotes: personal ? row.conditionOutNotes : null,
     returnedAt: row.returnedAt?.toISOString() ?? null,
     conditionIn: row.conditionIn,
+    conditionInNotes: personal ? row.conditionInNotes : null,
     wipedAt: row.wipedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
     can: {
@@ -614,8 +616,10 @@ export async function findLoans(
       acceptedAt: f.l.acceptedAt?.toISOString() ?? null,
       handedOverAt: f.l.handedOverAt?.toISOString() ?? null,
       conditionOut: f.l.conditionOut,
+      conditionOutNotes: null,
       returnedAt: f.l.returnedAt?.toISOString() ?? null,
       conditionIn: f.l.conditionIn,
+      conditionInNotes: null,
       wipedAt: f.l.wipedAt?.toISOString() ?? null,
       closedAt: f.l.closedAt?.toISOString() ?? null,
       can: { seePersonalData: false, handover: false, return: false, sendLink: false },
@@ -764,7 +768,7 @@ export async function handover(
   scope: Scope,
   actor: Actor,
   loanId: string,
-  input: { tags: string[]; condition: 'ok' | 'damaged' | 'accessories_missing' },
+  input: { tags: string[]; condition: 'ok' | 'damaged' | 'accessories_missing'; notes?: string | null | undefined },
 ) {
   const loan = await loanRow(scope, actor, loanId, true);
   if (loan.status === 'allocated')
@@ -808,6 +812,7 @@ export async function handover(
       handedOverAt: new Date(),
       handedOverBy: actor.userId,
       conditionOut: input.condition,
+      conditionOutNotes: input.notes || null,
       updatedAt: new Date(),
     })
     .where(eq(loans.id, loanId));
@@ -815,7 +820,7 @@ export async function handover(
     action: 'loan.handed_over',
     entityType: 'loan',
     entityId: loanId,
-    after: { condition: input.condition, assets: items.map((i) => i.tag) },
+    after: { condition: input.condition, assets: items.map((i) => i.tag), notes: Boolean(input.notes) },
   });
   return getLoan(scope, actor, loanId);
 }
@@ -827,6 +832,7 @@ export async function returnLoan(
   input: {
     tags: string[];
     condition: 'ok' | 'damaged' | 'accessories_missing';
+    notes?: string | null | undefined;
     destination: { stockLocationId?: string | undefined; cartId?: string | undefined };
   },
 ) {
@@ -846,6 +852,8 @@ export async function returnLoanItems(
   input: {
     tags: string[];
     condition: 'ok' | 'damaged' | 'accessories_missing';
+    /** Notes on the condition; kept from an earlier partial return when absent. */
+    notes?: string | null | undefined;
     destination: { stockLocationId?: string | undefined; cartId?: string | undefined };
   },
 ): Promise<{ status: string; returned: string[]; stillOut: number }> {
@@ -893,6 +901,9 @@ export async function returnLoanItems(
   }
   const stillOut = open.length - returning.length;
   const now = new Date();
+  if (input.notes) {
+    await scope.tx.update(loans).set({ conditionInNotes: input.notes, updatedAt: now }).where(eq(loans.id, loanId));
+  }
   if (stillOut === 0) {
     const [pending] = await scope.tx
       .select({ n: count() })
@@ -917,7 +928,13 @@ export async function returnLoanItems(
     action: 'loan.returned',
     entityType: 'loan',
     entityId: loanId,
-    after: { condition: input.condition, assets: returning.map((i) => i.tag), stillOut, wiped: true },
+    after: {
+      condition: input.condition,
+      assets: returning.map((i) => i.tag),
+      stillOut,
+      wiped: true,
+      notes: Boolean(input.notes),
+    },
   });
   const [after] = await scope.tx.select({ status: loans.status }).from(loans).where(eq(loans.id, loanId));
   return { status: after?.status ?? loan.status, returned: returning.map((i) => i.tag), stillOut };
@@ -942,7 +959,13 @@ export async function removePersonalData(scope: Scope, ids: string[], now: Date)
   if (loanIds.length) {
     await scope.tx
       .update(loans)
-      .set({ acceptedName: null, acceptedIpHash: null, acceptedFileId: null })
+      .set({
+        acceptedName: null,
+        acceptedIpHash: null,
+        acceptedFileId: null,
+        conditionOutNotes: null,
+        conditionInNotes: null,
+      })
       .where(inArray(loans.id, loanIds));
     await scope.tx.update(loanIncidents).set({ notes: null }).where(inArray(loanIncidents.loanId, loanIds));
     // What the family wrote through its link (migration 0011) goes with the rest.

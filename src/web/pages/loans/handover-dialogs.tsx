@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, List, Modal, NativeSelect, Radio, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, List, Modal, NativeSelect, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -114,7 +114,24 @@ function StepDialog({ title, onClose, children }: { title: string; onClose: () =
   );
 }
 
-const KNOWN = ['tags', 'condition', 'wiped', 'destination'];
+const KNOWN = ['tags', 'condition', 'notes', 'wiped', 'destination'];
+
+/** Optional notes on the condition (≤ 2,000 characters; personal data, shown to the roles that see the household). */
+function NotesField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Textarea
+      label={t('loans.conditionNotes.label')}
+      description={t('loans.conditionNotes.help')}
+      value={value}
+      maxLength={2000}
+      autosize
+      minRows={2}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+    />
+  );
+}
 
 export function HandoverDialog({
   loan,
@@ -130,13 +147,14 @@ export function HandoverDialog({
   const form = useRef<HTMLFormElement>(null);
   const { open, scanned, scan, announcement } = useScanned(loan);
   const [condition, setCondition] = useState<Condition>('ok');
+  const [notes, setNotes] = useState('');
   const [checked, setChecked] = useState<Record<string, string> | null>(null);
   const handover = useMutation({
     mutationFn: () =>
       unwrap(
         api.POST('/api/loans/{id}/handover', {
           params: { path: { id: loan.id } },
-          body: { tags: [...scanned], condition },
+          body: { tags: [...scanned], condition, notes: notes.trim() || null },
         }),
       ),
     onSuccess: async (saved) => {
@@ -175,6 +193,7 @@ export function HandoverDialog({
           {problem?.general ? <FormAlert kind="error">{problem.general}</FormAlert> : null}
           {errors.tags ? <FormAlert kind="error">{errors.tags}</FormAlert> : null}
           <ConditionField value={condition} onChange={setCondition} error={errors.condition} />
+          <NotesField value={notes} onChange={setNotes} error={errors.notes} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -203,6 +222,7 @@ export function ReturnDialog({
   const form = useRef<HTMLFormElement>(null);
   const { scanned, scan, announcement } = useScanned(loan);
   const [condition, setCondition] = useState<Condition>('ok');
+  const [notes, setNotes] = useState('');
   const [wiped, setWiped] = useState(false);
   const carts = useQuery(cartsQuery(loan.school.id));
   const stores = useQuery(stockLocationsQuery);
@@ -221,6 +241,7 @@ export function ReturnDialog({
           body: {
             tags: [...scanned],
             condition,
+            notes: notes.trim() || null,
             wiped: true,
             destination: destination === 'cart' ? { cartId } : { stockLocationId },
           },
@@ -268,6 +289,7 @@ export function ReturnDialog({
           {problem?.general ? <FormAlert kind="error">{problem.general}</FormAlert> : null}
           {errors.tags ? <FormAlert kind="error">{errors.tags}</FormAlert> : null}
           <ConditionField value={condition} onChange={setCondition} error={errors.condition} />
+          <NotesField value={notes} onChange={setNotes} error={errors.notes} />
           <Checkbox
             label={t('loans.return.wiped')}
             description={t('loans.return.wipedHelp')}

@@ -1,6 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Facts, Panel } from '../../components/panel.tsx';
+import { HouseholdRights } from './household-rights.tsx';
 import type { Household } from './loan-queries.ts';
 
 /**
@@ -44,6 +45,7 @@ export function HouseholdPanel({ household }: { household: Household }) {
           ))}
         </Stack>
       )}
+      <HouseholdRights household={household} />
     </Panel>
   );
 }

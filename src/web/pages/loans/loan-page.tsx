@@ -18,8 +18,10 @@ import { NotFoundPage } from '../not-found-page.tsx';
 import { FamilyLinkPanel } from './family-link-panel.tsx';
 import { HandoverDialog, ReturnDialog } from './handover-dialogs.tsx';
 import { HouseholdPanel } from './household-panel.tsx';
+import { IncidentsPanel } from './incidents-panel.tsx';
 import { LoanStatusBadge } from './labels.tsx';
 import { type Loan, loanQuery, loanSaved } from './loan-queries.ts';
+import { LoanMessagesPanel } from './messages-page.tsx';
 
 /**
  * One family loan, step by step: the convention (PDF, the family link with
@@ -70,6 +72,8 @@ export function LoanPage() {
       <ConventionPanel loan={data} onDone={setDone} />
       {data.can.sendLink ? <FamilyLinkPanel loan={data} /> : null}
       <ItemsPanel loan={data} />
+      <IncidentsPanel loan={data} onDone={setDone} />
+      {data.can.seePersonalData ? <LoanMessagesPanel loan={data} onDone={setDone} /> : null}
       <HouseholdPanel household={data.household} />
     </Page>
   );
@@ -125,6 +129,7 @@ function StepsPanel({ loan, onDone }: { loan: Loan; onDone: (message: string) =>
                 })
               : null,
           ],
+          ...(loan.conditionOutNotes ? ([[t('loans.conditionNotes.out'), loan.conditionOutNotes]] as const) : []),
           [
             t('loans.fields.returnedAt'),
             loan.returnedAt
@@ -134,6 +139,7 @@ function StepsPanel({ loan, onDone }: { loan: Loan; onDone: (message: string) =>
                 })
               : null,
           ],
+          ...(loan.conditionInNotes ? ([[t('loans.conditionNotes.in'), loan.conditionInNotes]] as const) : []),
           [t('loans.fields.wipedAt'), loan.wipedAt ? formatDateTime(loan.wipedAt) : null],
           [t('loans.fields.closedAt'), loan.closedAt ? formatDateTime(loan.closedAt) : null],
           [

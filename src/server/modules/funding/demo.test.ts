@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { createTestApp, json, type TestApp } from '../../../../test/helpers/app.ts';
+import { isValidSiret } from '../../../shared/siret.ts';
+import { seedDemo } from '../../bootstrap.ts';
+import { rows } from '../../db/connection.ts';
+
+/** The demo's programme (DOMAIN.md §1) through the API: the exact figures of the seed programme. */
+
+let t: TestApp;
+let manager: ReturnType<TestApp['agent']>;
+let programmeId: string;
+
+before(async () => {
+  t = await createTestApp();
+  const accounts = await seedDemo(t.db);
+  const account = accounts.find((a) => a.role === 'manager');
+  assert.ok(account);
+  manager = t.agent();
+  await manager.login(account.email, account.password);
+  const programmes = json<{ id: string; name: string; periodStart: string; periodEnd: string; schoolIds: string[] }[]>(
+    await manager.get('/api/funding/programmes'),
+  );
+  assert.equal(programmes.length, 1);
+  const [p] = programmes;
+  assert.ok(p);
+  assert.equal(p.name, 'Plan numérique des écoles élémentaires');
+  assert.equal(p.periodStart, '2020-02-01');
+  assert.equal(p.periodEnd, '2023-04-30');
+  assert.equal(p.schoolIds.length, 35, 'the 35 écoles élémentaires');
+  programmeId = p.id;
+});
+after(() => t.close());
+
+describe('demo programme', () => {
+  it('1,490,666 € HT eligible: FEDER 1,173,000 €, the city 317,666 €, to the cent', async () => {
+    const res = await manager.get(`/api/funding/programmes/${programmeId}/shares`);
+    assert.equal(res.statusCode, 200, res.body);
+    const shares = json<{
+      eligibleCents: number;
+      ownerCents: number;
+      funders: { funderKind: string; aidCents: number }[];
+      lines: { eligibleCents: number; shares: { cents: number }[]; ownerCents: number }[];
+      checks: { ownShare: { ok: boolean }; linesOver100: number; addsUp: boolean };
+    }>(res);
+    assert.equal(shares.eligibleCents, 149_066_600);
+    assert.equal(shares.funders.length, 1);
+    assert.equal(shares.funders[0]?.funderKind, 'eu_feder');
+    assert.equal(shares.funders[0]?.aidCents, 117_300_000);
+    assert.equal(shares.ownerCents, 31_766_600);
+    assert.equal(shares.checks.addsUp, true);
+    assert.equal(shares.checks.linesOver100, 0);
+    assert.equal(shares.checks.ownShare.ok, true, '21.31 % of the total is above 20 % of the public funding');
+    for (const l of shares.lines) {
+      assert.equal(l.shares.reduce((s, x) => s + x.cents, 0) + l.ownerCents, l.eligibleCents);
+    }
+  });
+
+  it('the budget view shows the same amounts, planned = invoiced = paid = eligible, and per school', async () => {
+    const res = await manager.get(`/api/funding/programmes/${programmeId}/budget`);
+    assert.equal(res.statusCode, 200, res.body);
+    const b = json<{
+      totals: { plannedCents: number; invoicedCents: number; paidCents: number; eligibleCents: number; lines: number };
+      costItems: { code: string; plannedCents: number; invoicedCents: number }[];
+      funders: { aidCents: number; paidSharesCents: number }[];
+      schools: { schoolId: string | null; eligibleCents: number }[];
+    }>(res);
+    assert.equal(b.totals.plannedCents, 149_066_600);
+    assert.equal(b.totals.invoicedCents, 149_066_600);
+    assert.equal(b.totals.paidCents, 149_066_600);
+    assert.equal(b.totals.eligibleCents, 149_066_600);
+    for (const c of b.costItems) assert.equal(c.invoicedCents, c.plannedCents, c.code);
+    assert.deepEqual(
+      b.costItems.map((c) => c.code),
+      ['EQ', 'INF', 'SRV', 'FOR', 'COM'],
+    );
+    assert.equal(b.funders[0]?.paidSharesCents, 117_300_000);
+    assert.equal(b.schools.filter((s) => s.schoolId !== null).length, 35);
+    assert.equal(
+      b.schools.reduce((s, x) => s + x.eligibleCents, 0),
+      149_066_600,
+    );
+  });
+
+  it('marks the generated lines and suppliers, with valid SIRETs and dates within the period', async () => {
+    const [facts] = await rows<{ lines: number; generated: number; outside: number; ttc: number }>(
+      t.db.owner,
+      sql`SELECT count(*)::int AS lines, count(*) FILTER (WHERE generated)::int AS generated,
+                 count(*) FILTER (WHERE invoice_date < '2020-02-01' OR paid_on > '2023-04-30')::int AS outside,
+                 count(*) FILTER (WHERE ht_cents + vat_cents <> ttc_cents)::int AS ttc
+            FROM funding_expense_lines`,
+    );
+    assert.ok(facts);
+    assert.ok(facts.lines >= 70, `${facts.lines} lines`);
+    assert.equal(facts.generated, facts.lines);
+    assert.equal(facts.outside, 0);
+    assert.equal(facts.ttc, 0);
+    const suppliers = await rows<{ siret: string; generated: boolean }>(
+      t.db.owner,
+      sql`SELECT siret, generated FROM suppliers`,
+    );
+    assert.ok(suppliers.length >= 5);
+    for (const s of suppliers) {
+      assert.ok(isValidSiret(s.siret), s.siret);
+      assert.equal(s.generated, true);
+    }
+  });
+});

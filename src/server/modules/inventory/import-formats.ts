@@ -1,7 +1,8 @@
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { type Parser, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { decode, detectSeparator } from '../schools/import-parse.ts';
+import { decodeWindows1252, detectSeparator } from '../schools/import-parse.ts';
 import type { AssetStatus } from './rules.ts';
 
 /**
@@ -206,19 +207,36 @@ export async function* readRows(bytes: Uint8Array, options: { headersOnly?: bool
     }
     return;
   }
-  const { text } = decode(bytes);
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  // Decoded and fed to csv-parse in slices, never as one string: csv-parse
+  // turns a chunk into records all at once, so a whole file given as one
+  // chunk held all its rows in memory (and the text itself took twice the
+  // file's size).
+  const pieces = decodedSlices(bytes);
+  let head = '';
+  let newline = -1;
+  while (newline < 0) {
+    const piece = pieces.next();
+    if (piece.done) break;
+    head += piece.value;
+    newline = head.search(/\r?\n/);
+  }
+  const firstLine = newline < 0 ? head : head.slice(0, newline);
   if (!firstLine.trim()) return;
-  const parser = Readable.from([text]).pipe(
-    parse({
-      delimiter: detectSeparator(firstLine),
-      columns: (header: string[]) => header.map((h) => h.trim()),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      info: true,
-      to_line: options.headersOnly ? 2 : undefined,
-    }),
+  const parser = parse({
+    delimiter: detectSeparator(firstLine),
+    columns: (header: string[]) => header.map((h) => h.trim()),
+    skip_empty_lines: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    info: true,
+    to_line: options.headersOnly ? 2 : undefined,
+  });
+  void feed(
+    parser,
+    (function* () {
+      yield head;
+      yield* pieces;
+    })(),
   );
   let sawRow = false;
   for await (const { record, info } of parser as AsyncIterable<{
@@ -236,6 +254,49 @@ export async function* readRows(bytes: Uint8Array, options: { headersOnly?: bool
         firstLine.split(detectSeparator(firstLine)).map((h) => [h.replace(/^"|"$/g, '').trim(), '']),
       ),
     };
+  }
+}
+
+/**
+ * Writes the slices to the parser as it asks for them (backpressure). Not
+ * `pipe`: the parser ends itself at `to_line` and is destroyed when the
+ * reader stops early, and a piped stream would still write what it had
+ * buffered ("write after end").
+ */
+async function feed(parser: Parser, pieces: Iterable<string>): Promise<void> {
+  const stopped = () => parser.writableEnded || parser.destroyed;
+  try {
+    for (const piece of pieces) {
+      if (stopped()) return;
+      if (!parser.write(piece)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            parser.off('drain', done).off('close', done);
+            resolve();
+          };
+          parser.on('drain', done).on('close', done);
+        });
+      }
+    }
+    if (!stopped()) parser.end();
+  } catch (error) {
+    parser.destroy(error as Error);
+  }
+}
+
+/**
+ * The file's text, 64 KiB of bytes at a time: UTF-8 (without its BOM), or
+ * Windows-1252 when the bytes are not valid UTF-8 — as `decode` decides.
+ */
+function* decodedSlices(bytes: Uint8Array, size = 65_536): Generator<string> {
+  const data = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (isUtf8(data)) {
+    const decoder = new TextDecoder('utf-8');
+    for (let i = 0; i < data.length; i += size) yield decoder.decode(data.subarray(i, i + size), { stream: true });
+    const tail = decoder.decode();
+    if (tail) yield tail;
+  } else {
+    for (let i = 0; i < data.length; i += size) yield decodeWindows1252(data.subarray(i, i + size));
   }
 }
 

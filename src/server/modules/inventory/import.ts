@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { uaiProblem } from '../../../shared/uai.ts';
 import { type Database, rows, type Scope } from '../../db/connection.ts';
-import { assetCategories, assetModels, assets, manufacturers, organisations, rooms, schools } from '../../db/schema.ts';
+import { assetCategories, assetModels, manufacturers, organisations, rooms, schools } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { parseSettings } from '../organisations/settings.ts';
 import type { RowError } from '../schools/import-parse.ts';
 import { findOrCreateManufacturer } from './catalogue.ts';
 import {
+  ASSET_IMPORT_FIELDS,
   type AssetImportField,
   type AssetImportFormat,
   type ColumnMapping,
@@ -22,12 +23,16 @@ import {
 import { type AssetStatus, formatTag } from './rules.ts';
 
 /**
- * Importing assets. Two passes over the file, row by row: the first
- * validates every row (tags unique in the file and in the database, known
- * school, category and model — or created when asked — dates, amounts,
- * statuses) and reports every bad row; the second writes in batches, only
- * when every row is valid or `skipInvalid` is set. Memory holds the
- * lookups and the set of tags, never the rows. Dry run = first pass only.
+ * Importing assets. One pass over the file, row by row: every row is
+ * checked (tags unique in the file and in the database, known school,
+ * category and model — or created when asked — dates, amounts, statuses) and
+ * every bad row reported; valid rows are written by batches as they come,
+ * and the whole import is refused (the transaction rolls back) when a row is
+ * bad, unless `skipInvalid` is set. Memory holds the lookups, the sets of
+ * tags and serials and one batch, never the file's rows. Dry run = checks
+ * only. (Before: two passes, check then write, each parsing the file and
+ * querying the database twice per batch, with the whole file's records in
+ * memory — bench/README.md, "inventory", before and after.)
  */
 
 export interface AssetImportOptions {
@@ -56,7 +61,14 @@ export interface AssetImportReport {
 }
 
 const MAX_LISTED = 1000;
+/** Rows per INSERT (with their events): 1,000 rows are about 0.5–1 MB of JSON. */
 const BATCH = 1000;
+/**
+ * Errors kept while reading: a batch's refused rows are known once the next
+ * batch is read, so up to a batch of rows (each with at most one error per
+ * field) may be listed before them; sorted, the first MAX_LISTED are exact.
+ */
+const LISTED_WHILE_READING = MAX_LISTED + BATCH * ASSET_IMPORT_FIELDS.length;
 
 interface Lookups {
   schoolsByUai: Map<string, string>;
@@ -67,13 +79,22 @@ interface Lookups {
   manufacturers: Map<string, string>;
 }
 
-const key = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
+const keys = new Map<string, string>();
+/** Names compared without accents, case or extra spaces; memoised (model, category and school names repeat). */
+const key = (s: string) => {
+  let k = keys.get(s);
+  if (k === undefined) {
+    k = s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, ' ');
+    if (keys.size >= 50_000) keys.clear();
+    keys.set(s, k);
+  }
+  return k;
+};
 
 async function loadLookups(scope: Scope): Promise<Lookups> {
   const s = await scope.tx
@@ -129,15 +150,26 @@ interface ValidRow {
   notes: string | null;
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+const FR_DATE = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+
+/** YYYY-MM-DD (anything after is ignored) or DD/MM/YYYY, a real calendar day. */
 function parseDate(v: string): string | null | 'invalid' {
   const t = v.trim();
   if (!t) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(t) ?? /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(t);
-  if (!m) return 'invalid';
-  const iso = t.includes('/') ? `${m[3]}-${m[2]}-${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? 'invalid' : iso;
+  const iso = ISO_DATE.exec(t);
+  const fr = iso ? null : FR_DATE.exec(t);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : fr ? [fr[3], fr[2], fr[1]] : [];
+  if (!y || !m || !d) return 'invalid';
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const last = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return day < 1 || day > last ? 'invalid' : `${y}-${m}-${d}`;
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function parseMoney(v: string): number | null | 'invalid' {
   const t = v
@@ -247,92 +279,25 @@ function validate(
   };
 }
 
-async function existingTags(scope: Scope, tags: string[]): Promise<Set<string>> {
-  if (!tags.length) return new Set();
-  const found = await scope.tx.select({ tag: assets.tag }).from(assets).where(inArray(assets.tag, tags));
-  return new Set(found.map((f) => f.tag));
-}
-
-async function existingSerials(scope: Scope, pairs: { modelId: string; serial: string }[]): Promise<Set<string>> {
-  if (!pairs.length) return new Set();
-  const found = await rows<{ k: string }>(
-    scope.tx,
-    sql`SELECT a.model_id || '|' || a.serial AS k FROM assets a
-         JOIN jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) AS p("modelId" uuid, serial text)
-           ON a.model_id = p."modelId" AND a.serial = p.serial`,
-  );
-  return new Set(found.map((f) => f.k));
-}
-
-/** First pass: every row checked, row by row; returns the report and what the second pass needs. */
-async function checkFile(
+/** Which of these tags and (model, serial) pairs the organisation already has, in one round trip. */
+async function existing(
   scope: Scope,
-  bytes: Uint8Array,
-  columns: Partial<Record<AssetImportField, string>>,
-  options: AssetImportOptions,
-) {
-  const lookups = await loadLookups(scope);
-  const rejected: RowError[] = [];
-  let rejectedCount = 0;
-  const reject = (errors: RowError[]) => {
-    rejectedCount++;
-    for (const e of errors) if (rejected.length < MAX_LISTED) rejected.push(e);
-  };
-  const seenTags = new Set<string>();
-  const seenSerials = new Set<string>();
-  let rowsRead = 0;
-  let valid = 0;
-  let batch: ValidRow[] = [];
-  const flush = async () => {
-    const inDb = await existingTags(
-      scope,
-      batch.flatMap((r) => (r.tag ? [r.tag] : [])),
-    );
-    const serialPairs = batch.flatMap((r) => {
-      const model = lookups.models.get(key(r.modelName));
-      return r.serial && model ? [{ modelId: model.id, serial: r.serial }] : [];
-    });
-    const serialsInDb = await existingSerials(scope, serialPairs);
-    for (const r of batch) {
-      const model = lookups.models.get(key(r.modelName));
-      if (r.tag && inDb.has(r.tag))
-        reject([{ line: r.line, column: columns.tag ?? 'tag', reason: 'tag_taken', value: r.tag }]);
-      else if (r.serial && model && serialsInDb.has(`${model.id}|${r.serial}`)) {
-        reject([{ line: r.line, column: columns.serial ?? 'serial', reason: 'serial_taken', value: r.serial }]);
-      } else valid++;
-    }
-    batch = [];
-  };
-  for await (const raw of readRows(bytes)) {
-    rowsRead++;
-    const { row, errors } = validate(raw, columns, lookups, !!options.createMissing);
-    if (!row) {
-      reject(errors);
-      continue;
-    }
-    if (row.tag) {
-      if (seenTags.has(row.tag)) {
-        reject([{ line: row.line, column: columns.tag ?? 'tag', reason: 'duplicate_tag_in_file', value: row.tag }]);
-        continue;
-      }
-      seenTags.add(row.tag);
-    }
-    if (row.serial) {
-      const k = `${key(row.modelName)}|${row.serial}`;
-      if (seenSerials.has(k)) {
-        reject([
-          { line: row.line, column: columns.serial ?? 'serial', reason: 'duplicate_serial_in_file', value: row.serial },
-        ]);
-        continue;
-      }
-      seenSerials.add(k);
-    }
-    batch.push(row);
-    if (batch.length >= BATCH) await flush();
-    if (rowsRead % 5000 === 0) options.onProgress?.(rowsRead);
-  }
-  await flush();
-  return { lookups, rejected, rejectedCount, rowsRead, valid };
+  tags: string[],
+  pairs: { modelId: string; serial: string }[],
+): Promise<{ tags: Set<string>; serials: Set<string> }> {
+  if (!tags.length && !pairs.length) return { tags: new Set(), serials: new Set() };
+  const found = await rows<{ k: string; v: string }>(
+    scope.tx,
+    sql`SELECT 't' AS k, a.tag AS v FROM assets a
+         WHERE a.tag IN (SELECT jsonb_array_elements_text(${JSON.stringify(tags)}::jsonb))
+        UNION ALL
+        SELECT 's', a.model_id || '|' || a.serial FROM assets a
+          JOIN jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) AS p("modelId" uuid, serial text)
+            ON a.model_id = p."modelId" AND a.serial = p.serial`,
+  );
+  const out = { tags: new Set<string>(), serials: new Set<string>() };
+  for (const f of found) (f.k === 't' ? out.tags : out.serials).add(f.v);
+  return out;
 }
 
 function slug(name: string): string {
@@ -344,6 +309,18 @@ function slug(name: string): string {
   );
 }
 
+/**
+ * One pass over the file, row by row: each row is checked (fields, school,
+ * model, duplicates in the file), then the valid rows are written by
+ * batches of BATCH — one INSERT … ON CONFLICT DO NOTHING that also writes
+ * their `created` events; a row the database refuses (tag or serial already
+ * registered) is reported like any bad row. After the first bad row, unless
+ * `skipInvalid`, nothing more is written: the remaining rows are only
+ * checked, so that every bad row is reported, and the import fails — the
+ * caller's transaction rolls back what was written. A dry run only checks.
+ * Memory holds the lookups, the sets of tags and serials, one batch — never
+ * the whole file's rows.
+ */
 export async function importAssets(
   scope: Scope,
   bytes: Uint8Array,
@@ -367,34 +344,27 @@ export async function importAssets(
       fields: [{ path: 'mapping.model', message: 'required', code: 'missing_column' }],
     });
   }
-  const checked = await checkFile(scope, bytes, columns, options);
+  const lookups = await loadLookups(scope);
   const report: AssetImportReport = {
     format,
     columns,
-    rowsRead: checked.rowsRead,
-    valid: checked.valid,
+    rowsRead: 0,
+    valid: 0,
     created: 0,
-    rejected: checked.rejected,
-    rejectedCount: checked.rejectedCount,
+    rejected: [],
+    rejectedCount: 0,
     categoriesCreated: [],
     modelsCreated: [],
     dryRun: !!options.dryRun,
     written: false,
   };
-  if (options.dryRun) return report;
-  if (checked.rejectedCount > 0 && !options.skipInvalid) {
-    throw new AppError('VALIDATION_FAILED', `${checked.rejectedCount} invalid row(s); nothing was imported`, {
-      fields: checked.rejected.map((e) => ({
-        path: `line ${e.line}, ${e.column}`,
-        message: e.value === undefined ? e.reason : `${e.reason}: ${e.value}`,
-        code: e.reason,
-      })),
-      report,
-    });
-  }
-
-  // Second pass: write. Rows rejected in the first pass are skipped again the same way.
-  const { lookups } = checked;
+  /** Writing, or only checking: a dry run, or a strict import that met a bad row. */
+  let writing = !options.dryRun;
+  const reject = (errors: RowError[]) => {
+    report.rejectedCount++;
+    for (const e of errors) if (report.rejected.length < LISTED_WHILE_READING) report.rejected.push(e);
+    if (!options.skipInvalid) writing = false;
+  };
   const [org] = await scope.tx
     .select({ slug: organisations.slug, settings: organisations.settings })
     .from(organisations)
@@ -408,14 +378,11 @@ export async function importAssets(
     .slice(0, 4);
   const year = new Date().getUTCFullYear();
   const batchId = randomUUID();
-  const rejectedLines = new Set(checked.rejected.map((e) => e.line));
-  const seenTags = new Set<string>();
-  const seenSerials = new Set<string>();
-  let pending: ValidRow[] = [];
+  const modelOf = (r: ValidRow) => lookups.models.get(key(r.modelName));
 
   const ensureModel = async (r: ValidRow): Promise<string> => {
-    const existing = lookups.models.get(key(r.modelName));
-    if (existing) return existing.id;
+    const existingModel = modelOf(r);
+    if (existingModel) return existingModel.id;
     let categoryId = lookups.categories.get(key(r.categoryName));
     if (!categoryId) {
       const [created] = await scope.tx
@@ -455,24 +422,29 @@ export async function importAssets(
     return model?.id as string;
   };
 
-  const write = async () => {
-    if (!pending.length) return;
-    const inDb = await existingTags(
+  /** Checks a batch against the database without writing. */
+  const check = async (batch: ValidRow[]) => {
+    const inDb = await existing(
       scope,
-      pending.flatMap((r) => (r.tag ? [r.tag] : [])),
-    );
-    const serialsInDb = await existingSerials(
-      scope,
-      pending.flatMap((r) => {
-        const model = lookups.models.get(key(r.modelName));
+      batch.flatMap((r) => (r.tag ? [r.tag] : [])),
+      batch.flatMap((r) => {
+        const model = modelOf(r);
         return r.serial && model ? [{ modelId: model.id, serial: r.serial }] : [];
       }),
     );
-    const ready = pending.filter((r) => {
-      const model = lookups.models.get(key(r.modelName));
-      return !(r.tag && inDb.has(r.tag)) && !(r.serial && model && serialsInDb.has(`${model.id}|${r.serial}`));
-    });
-    const needTags = ready.filter((r) => !r.tag).length;
+    for (const r of batch) {
+      const model = modelOf(r);
+      if (r.tag && inDb.tags.has(r.tag))
+        reject([{ line: r.line, column: columns.tag ?? 'tag', reason: 'tag_taken', value: r.tag }]);
+      else if (r.serial && model && inDb.serials.has(`${model.id}|${r.serial}`))
+        reject([{ line: r.line, column: columns.serial ?? 'serial', reason: 'serial_taken', value: r.serial }]);
+      else report.valid++;
+    }
+  };
+
+  /** Writes a batch; the rows the database refuses (tag or serial taken) are rejected. */
+  const write = async (batch: ValidRow[]) => {
+    const needTags = batch.filter((r) => !r.tag).length;
     let next = 0;
     if (needTags) {
       const [counter] = await rows<{ first: number }>(
@@ -484,10 +456,15 @@ export async function importAssets(
       next = Number(counter?.first ?? 1);
     }
     const values = [];
-    for (const r of ready) {
+    const generated = new Set<string>();
+    for (const r of batch) {
+      let tag = r.tag;
+      if (!tag) {
+        tag = formatTag(pattern, year, next++, prefix);
+        generated.add(tag);
+      }
       values.push({
-        organisation_id: scope.organisationId,
-        tag: r.tag ?? formatTag(pattern, year, next++, prefix),
+        tag,
         serial: r.serial,
         model_id: await ensureModel(r),
         status: r.status,
@@ -502,47 +479,116 @@ export async function importAssets(
         notes: r.notes,
       });
     }
-    const inserted = await rows<{ id: string; status: string; school_id: string | null; room_id: string | null }>(
+    // One statement: the assets, their `created` events, and the tags written.
+    const inserted = await rows<{ tag: string }>(
       scope.tx,
-      sql`INSERT INTO assets (organisation_id, tag, serial, model_id, status, school_id, room_id, purchase_date,
-                              purchase_price_cents, supplier, order_ref, invoice_ref, warranty_end, notes)
-          SELECT organisation_id, tag, serial, model_id, status, school_id, room_id, purchase_date,
-                 purchase_price_cents, supplier, order_ref, invoice_ref, warranty_end, notes
-            FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS r(
-              organisation_id uuid, tag text, serial text, model_id uuid, status text, school_id uuid, room_id uuid,
-              purchase_date date, purchase_price_cents bigint, supplier text, order_ref text, invoice_ref text,
-              warranty_end date, notes text)
-          RETURNING id, status, school_id, room_id`,
+      sql`WITH ins AS (
+            INSERT INTO assets (organisation_id, tag, serial, model_id, status, school_id, room_id, purchase_date,
+                                purchase_price_cents, supplier, order_ref, invoice_ref, warranty_end, notes)
+            SELECT ${scope.organisationId}::uuid, tag, serial, model_id, status, school_id, room_id, purchase_date,
+                   purchase_price_cents, supplier, order_ref, invoice_ref, warranty_end, notes
+              FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS r(
+                tag text, serial text, model_id uuid, status text, school_id uuid, room_id uuid, purchase_date date,
+                purchase_price_cents bigint, supplier text, order_ref text, invoice_ref text, warranty_end date,
+                notes text)
+            ON CONFLICT DO NOTHING
+            RETURNING id, tag, status, school_id, room_id
+          ), events AS (
+            INSERT INTO asset_events (organisation_id, asset_id, actor_user_id, kind, to_status, to_location, note,
+                                      batch_id)
+            SELECT ${scope.organisationId}::uuid, id, ${scope.userId}::uuid, 'created', status,
+                   jsonb_build_object('schoolId', school_id, 'roomId', room_id), 'import', ${batchId}::uuid
+              FROM ins
+          )
+          SELECT tag FROM ins`,
     );
-    await scope.tx.execute(sql`
-      INSERT INTO asset_events (organisation_id, asset_id, actor_user_id, kind, to_status, to_location, note, batch_id)
-      SELECT ${scope.organisationId}, r.id, ${scope.userId}, 'created', r.status,
-             jsonb_build_object('schoolId', r.school_id, 'roomId', r.room_id), 'import', ${batchId}::uuid
-        FROM jsonb_to_recordset(${JSON.stringify(inserted)}::jsonb) AS r(id uuid, status text, school_id uuid, room_id uuid)`);
     report.created += inserted.length;
-    pending = [];
+    report.valid += inserted.length;
+    if (inserted.length === batch.length) return;
+    // Refused rows: a tag already registered (a generated one means the tag pattern collides), else the serial.
+    const written = new Set(inserted.map((i) => i.tag));
+    const refused = values.map((v, i) => ({ v, r: batch[i] as ValidRow })).filter(({ v }) => !written.has(v.tag));
+    const taken = await existing(
+      scope,
+      refused.map(({ v }) => v.tag),
+      [],
+    );
+    for (const { v, r } of refused) {
+      if (taken.tags.has(v.tag) && generated.has(v.tag)) {
+        throw new AppError('CONFLICT', `Generated tag ${v.tag} is already used; check the tag pattern`);
+      }
+      if (taken.tags.has(v.tag))
+        reject([{ line: r.line, column: columns.tag ?? 'tag', reason: 'tag_taken', value: v.tag }]);
+      else
+        reject([{ line: r.line, column: columns.serial ?? 'serial', reason: 'serial_taken', value: r.serial ?? '' }]);
+    }
   };
 
+  const seenTags = new Set<string>();
+  const seenSerials = new Set<string>();
+  let batch: ValidRow[] = [];
+  // The database works on one batch while the next is read and checked: the
+  // two overlap (with PostgreSQL, on two cores). One statement at a time all
+  // the same — a batch starts once the previous one is done, so whether it
+  // is written or only checked follows every row before it.
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    await inFlight;
+    const rowsOf = batch;
+    batch = [];
+    if (!rowsOf.length) return;
+    inFlight = writing ? write(rowsOf) : check(rowsOf);
+    // Its failure is thrown by the next `await inFlight`, not reported as unhandled meanwhile.
+    inFlight.catch(() => undefined);
+  };
   for await (const raw of readRows(bytes)) {
-    if (rejectedLines.has(raw.line)) continue;
-    const { row } = validate(raw, columns, lookups, !!options.createMissing);
-    if (!row) continue;
+    report.rowsRead++;
+    if (report.rowsRead % 5000 === 0) options.onProgress?.(report.rowsRead);
+    const { row, errors } = validate(raw, columns, lookups, !!options.createMissing);
+    if (!row) {
+      reject(errors);
+      continue;
+    }
     if (row.tag) {
-      if (seenTags.has(row.tag)) continue;
+      if (seenTags.has(row.tag)) {
+        reject([{ line: row.line, column: columns.tag ?? 'tag', reason: 'duplicate_tag_in_file', value: row.tag }]);
+        continue;
+      }
       seenTags.add(row.tag);
     }
     if (row.serial) {
       const k = `${key(row.modelName)}|${row.serial}`;
-      if (seenSerials.has(k)) continue;
+      if (seenSerials.has(k)) {
+        reject([
+          { line: row.line, column: columns.serial ?? 'serial', reason: 'duplicate_serial_in_file', value: row.serial },
+        ]);
+        continue;
+      }
       seenSerials.add(k);
     }
-    pending.push(row);
-    if (pending.length >= BATCH) {
-      await write();
-      options.onProgress?.(report.created);
-    }
+    batch.push(row);
+    if (batch.length >= BATCH) await flush();
   }
-  await write();
+  await flush();
+  await inFlight;
+  // Rows the database refused are known when their batch is done, after the
+  // next rows were read: list every bad row in file order.
+  report.rejected.sort((a, b) => a.line - b.line);
+  report.rejected.length = Math.min(report.rejected.length, MAX_LISTED);
+
+  if (options.dryRun) return report;
+  if (report.rejectedCount > 0 && !options.skipInvalid) {
+    // What was written before the first bad row goes with the transaction.
+    const failed = { ...report, created: 0, categoriesCreated: [], modelsCreated: [] };
+    throw new AppError('VALIDATION_FAILED', `${report.rejectedCount} invalid row(s); nothing was imported`, {
+      fields: report.rejected.map((e) => ({
+        path: `line ${e.line}, ${e.column}`,
+        message: e.value === undefined ? e.reason : `${e.reason}: ${e.value}`,
+        code: e.reason,
+      })),
+      report: failed,
+    });
+  }
   report.written = true;
   await recordAudit(scope, {
     action: 'asset.imported',

@@ -8,3 +8,4 @@ export * from './schema/inventory.ts';
 export * from './schema/loans.ts';
 export * from './schema/loans-campaigns.ts';
 export * from './schema/loans-mail.ts';
+export * from './schema/procurement.ts';

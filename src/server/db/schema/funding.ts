@@ -59,6 +59,10 @@ export const fundingProgrammes = pgTable('funding_programmes', {
   periodEnd: date('period_end', { mode: 'string' }).notNull(),
   /** Documents are kept until this date (DOMAIN.md §6, record keeping). */
   archiveUntil: date('archive_until', { mode: 'string' }),
+  /** When the operation was completed (the permanent plaque is due 3 months later). */
+  completedOn: date('completed_on', { mode: 'string' }),
+  /** Set by every change of lines, conventions or cost items; the stored shares are recomputed when read. */
+  sharesStale: boolean('shares_stale').notNull().default(true),
   ...timestamps,
 });
 
@@ -160,6 +164,9 @@ export const fundingExpenseLines = pgTable('funding_expense_lines', {
   eligibility: text('eligibility').$type<(typeof ELIGIBILITIES)[number]>().notNull().default('eligible'),
   eligibleCents: cents('eligible_cents').notNull(),
   eligibilityReason: text('eligibility_reason'),
+  /** The invoice (and invoice line) the expense comes from (migration 0015); one expense line per invoice line. */
+  invoiceId: uuid('invoice_id'),
+  invoiceLineId: uuid('invoice_line_id'),
   /** Made up by the demo seed. */
   generated: boolean('generated').notNull().default(false),
   ...timestamps,
@@ -176,3 +183,121 @@ export const fundingExpenseLineSchools = pgTable(
   },
   (t) => [primaryKey({ name: 'funding_expense_line_schools_pk', columns: [t.lineId, t.schoolId] })],
 );
+
+/**
+ * Stage 2 (migration 0015). Stored per-line shares: a cache of `allocate()`
+ * for the programme, rewritten when `funding_programmes.shares_stale`.
+ */
+export const fundingLineShares = pgTable(
+  'funding_line_shares',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    programmeId: uuid('programme_id').notNull(),
+    lineId: uuid('line_id').notNull(),
+    conventionId: uuid('convention_id').notNull(),
+    cents: cents('cents').notNull(),
+  },
+  (t) => [primaryKey({ name: 'funding_line_shares_pk', columns: [t.lineId, t.conventionId] })],
+);
+
+export const CLAIM_KINDS = ['advance', 'instalment', 'final'] as const;
+export const CLAIM_STATUSES = ['draft', 'submitted', 'checked', 'paid'] as const;
+
+/** A payment claim to one funder (its convention). */
+export const fundingClaims = pgTable('funding_claims', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id').notNull(),
+  programmeId: uuid('programme_id').notNull(),
+  conventionId: uuid('convention_id').notNull(),
+  /** 1, 2, … per convention. */
+  number: integer('number').notNull(),
+  kind: text('kind').$type<(typeof CLAIM_KINDS)[number]>().notNull(),
+  status: text('status').$type<(typeof CLAIM_STATUSES)[number]>().notNull().default('draft'),
+  periodFrom: date('period_from', { mode: 'string' }),
+  periodTo: date('period_to', { mode: 'string' }),
+  /** Eligible total of the claim's lines. */
+  eligibleCents: cents('eligible_cents').notNull().default(0),
+  /** Aid claimed. */
+  claimedCents: cents('claimed_cents').notNull().default(0),
+  acceptedCents: cents('accepted_cents'),
+  receivedCents: cents('received_cents'),
+  submittedOn: date('submitted_on', { mode: 'string' }),
+  checkedOn: date('checked_on', { mode: 'string' }),
+  receivedOn: date('received_on', { mode: 'string' }),
+  notes: text('notes').notNull().default(''),
+  createdBy: uuid('created_by'),
+  version: integer('version').notNull().default(1),
+  ...timestamps,
+});
+
+/** UNIQUE (convention_id, expense_line_id): a line is never claimed twice to one funder. */
+export const fundingClaimLines = pgTable(
+  'funding_claim_lines',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    claimId: uuid('claim_id').notNull(),
+    conventionId: uuid('convention_id').notNull(),
+    expenseLineId: uuid('expense_line_id').notNull(),
+    /** Order in the statement (cost item, then the lines' order). */
+    position: integer('position').notNull(),
+    eligibleCents: cents('eligible_cents').notNull(),
+    /** The funder's share of the line, claimed. */
+    aidCents: cents('aid_cents').notNull(),
+    acceptedCents: cents('accepted_cents'),
+    rejectionReason: text('rejection_reason'),
+  },
+  (t) => [primaryKey({ name: 'funding_claim_lines_pk', columns: [t.claimId, t.expenseLineId] })],
+);
+
+export const INDICATOR_SOURCES = [
+  'schools_equipped',
+  'classes_equipped',
+  'devices_deployed',
+  'pupils_covered',
+  'teachers_trained',
+  'co35_capacity',
+  'manual',
+] as const;
+
+export const fundingIndicators = pgTable('funding_indicators', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id').notNull(),
+  programmeId: uuid('programme_id').notNull(),
+  conventionId: uuid('convention_id'),
+  code: text('code').notNull(),
+  label: text('label').notNull(),
+  unit: text('unit').notNull().default(''),
+  source: text('source').$type<(typeof INDICATOR_SOURCES)[number]>().notNull(),
+  baseline: bigint('baseline', { mode: 'number' }).notNull().default(0),
+  target: bigint('target', { mode: 'number' }).notNull(),
+  /** The value when `source` is `manual` (or until the module that computes it exists). */
+  manualValue: bigint('manual_value', { mode: 'number' }),
+  position: integer('position').notNull().default(0),
+  ...timestamps,
+});
+
+export const PUBLICITY_KINDS = [
+  'website_description',
+  'a3_poster',
+  'permanent_plaque',
+  'billboard',
+  'communication',
+  'other',
+] as const;
+
+export const fundingPublicityItems = pgTable('funding_publicity_items', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id').notNull(),
+  programmeId: uuid('programme_id').notNull(),
+  kind: text('kind').$type<(typeof PUBLICITY_KINDS)[number]>().notNull(),
+  label: text('label').notNull(),
+  required: boolean('required').notNull().default(true),
+  dueOn: date('due_on', { mode: 'string' }),
+  doneOn: date('done_on', { mode: 'string' }),
+  /** Photo or document proving it (files module, entity type `publicity`). */
+  evidenceFileId: uuid('evidence_file_id'),
+  evidenceUrl: text('evidence_url'),
+  notes: text('notes').notNull().default(''),
+  position: integer('position').notNull().default(0),
+  ...timestamps,
+});

@@ -175,6 +175,9 @@ export const assets = pgTable(
     supplier: text('supplier'),
     orderRef: text('order_ref'),
     invoiceRef: text('invoice_ref'),
+    /** The purchase order line and the delivery that brought it (migration 0015; FKs in SQL). */
+    orderLineId: uuid('order_line_id'),
+    deliveryId: uuid('delivery_id'),
     warrantyEnd: date('warranty_end', { mode: 'string' }),
     mdmEnrolled: boolean('mdm_enrolled').notNull().default(false),
     /** Wifi access points: can be switched off outside teaching (loi 2015-136 art. 7). */

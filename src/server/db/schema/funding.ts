@@ -180,6 +180,8 @@ export const fundingExpenseLineSchools = pgTable(
     schoolId: uuid('school_id').notNull(),
     /** This school's part of the line's HT. */
     amountCents: cents('amount_cents').notNull(),
+    /** Its part of the line's eligible amount (largest remainder), written with the stored shares (0016). */
+    eligibleCents: cents('eligible_cents'),
   },
   (t) => [primaryKey({ name: 'funding_expense_line_schools_pk', columns: [t.lineId, t.schoolId] })],
 );

@@ -21,6 +21,7 @@ import {
   FunderSchema,
   IdParams,
   ProgrammeSchema,
+  SharesQuerySchema,
   SharesSchema,
   SupplierSchema,
   UpdateConventionSchema,
@@ -450,12 +451,13 @@ export function fundingRoutes(app: App, { db }: AppDeps) {
       schema: {
         tags,
         summary:
-          'Every eligible line’s share per funder (convention rank order) and the owner’s rest, in cents, adding up exactly; totals per funder and cost item; own-share and 100 % checks',
+          'Every eligible line’s share per funder (convention rank order) and the owner’s rest, in cents, adding up exactly (lines paged with limit/offset); totals per funder and cost item; own-share and 100 % checks',
         params: IdParams,
+        querystring: SharesQuerySchema,
         response: { 200: SharesSchema, ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => inOrg(request, (scope) => programmeShares(scope, request.params.id)),
+    async (request) => inOrg(request, (scope) => programmeShares(scope, request.params.id, request.query)),
   );
   app.get(
     '/api/funding/programmes/:id/budget',

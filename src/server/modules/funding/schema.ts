@@ -286,6 +286,7 @@ export const SharesSchema = z
         ownerCents: z.number().int(),
       }),
     ),
+    /** One page of the eligible lines in statement order (`limit`/`offset`), with `linesTotal`. */
     lines: z.array(
       z.object({
         lineId: z.uuid(),
@@ -295,6 +296,8 @@ export const SharesSchema = z
         ownerCents: z.number().int(),
       }),
     ),
+    linesTotal: z.number().int(),
+    linesPage: z.object({ limit: z.number().int(), offset: z.number().int() }),
     checks: z.object({
       ownShare: z.object({ ok: z.boolean(), minBp: z.number().int(), ownerBp: z.number().int().nullable() }),
       /** Lines whose funders' shares exceed the line (always 0: checked, not assumed). */
@@ -311,10 +314,27 @@ const Amounts = {
   eligibleCents: z.number().int(),
 };
 
+export const SharesQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(5000).default(1000),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
 export const BudgetSchema = z
   .object({
     programmeId: z.uuid(),
-    totals: z.object({ plannedCents: z.number().int(), ...Amounts, lines: z.number().int() }),
+    totals: z.object({
+      plannedCents: z.number().int(),
+      /** Order lines of the programme's placed orders (not drafts or cancelled). */
+      orderedCents: z.number().int(),
+      ...Amounts,
+      /** Aid claimed from the funders (submitted claims onwards), accepted after checks, received. */
+      claimedCents: z.number().int(),
+      acceptedCents: z.number().int(),
+      receivedCents: z.number().int(),
+      lines: z.number().int(),
+    }),
     costItems: z.array(
       z.object({
         costItemId: z.uuid(),
@@ -322,10 +342,13 @@ export const BudgetSchema = z
         label: z.string(),
         kind: z.enum(COST_ITEM_KINDS),
         plannedCents: z.number().int(),
+        orderedCents: z.number().int(),
         ...Amounts,
         lines: z.number().int(),
       }),
     ),
+    /** Ordered on order lines with no cost item. */
+    unassignedOrderedCents: z.number().int(),
     funders: z.array(
       z.object({
         conventionId: z.uuid(),
@@ -335,6 +358,9 @@ export const BudgetSchema = z
         aidCents: z.number().int(),
         /** The funder's shares of the paid lines. */
         paidSharesCents: z.number().int(),
+        claimedCents: z.number().int(),
+        acceptedCents: z.number().int(),
+        receivedCents: z.number().int(),
       }),
     ),
     owner: z.object({ cents: z.number().int(), paidSharesCents: z.number().int() }),
@@ -344,6 +370,17 @@ export const BudgetSchema = z
         uai: z.string().nullable(),
         name: z.string().nullable(),
         ...Amounts,
+      }),
+    ),
+    /** Per month (YYYY-MM): ordered, invoiced and paid HT, aid claimed (by submission date) and received. */
+    timeline: z.array(
+      z.object({
+        month: z.string(),
+        orderedCents: z.number().int(),
+        invoicedCents: z.number().int(),
+        paidCents: z.number().int(),
+        claimedCents: z.number().int(),
+        receivedCents: z.number().int(),
       }),
     ),
   })

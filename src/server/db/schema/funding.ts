@@ -63,6 +63,8 @@ export const fundingProgrammes = pgTable('funding_programmes', {
   completedOn: date('completed_on', { mode: 'string' }),
   /** Set by every change of lines, conventions or cost items; the stored shares are recomputed when read. */
   sharesStale: boolean('shares_stale').notNull().default(true),
+  /** The budget view as last computed; dropped by triggers on any change it depends on (0016). */
+  budgetCache: jsonb('budget_cache'),
   ...timestamps,
 });
 

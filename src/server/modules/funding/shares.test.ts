@@ -169,9 +169,12 @@ describe('funding: stored shares follow every change', () => {
     const again = await agent.get(`/api/funding/programmes/${ids.programme}/budget`);
     assert.equal(again.statusCode, 200);
     assert.equal(await stale(), false);
+    const paidBefore = json<Budget>(again).totals.paidCents;
     const paid = await agent.patch(`/api/funding/expense-lines/${lineIds[1]}`, { paidOn: '2022-09-01' });
     assert.equal(paid.statusCode, 200, paid.body);
     assert.equal(await stale(), false, 'a payment date does not move the shares');
+    const after = json<Budget>(await agent.get(`/api/funding/programmes/${ids.programme}/budget`));
+    assert.equal(after.totals.paidCents, paidBefore + 98_765, 'but the cached budget view is dropped and recomputed');
   });
 
   it('rewrites them after a change of eligibility, amount or invoice date', async () => {

@@ -314,7 +314,36 @@ export async function programmeShares(
   };
 }
 
-export async function programmeBudget(scope: Scope, programmeId: string) {
+/**
+ * The budget view. Served from `funding_programmes.budget_cache` while
+ * nothing it depends on changed (triggers drop the cache); otherwise
+ * computed with the programme row locked, so that a concurrent write waits
+ * and drops the cache after this one is stored, never before.
+ */
+export async function programmeBudget(scope: Scope, programmeId: string): Promise<Budget> {
+  const [cached] = await scope.tx
+    .select({ budget: fundingProgrammes.budgetCache })
+    .from(fundingProgrammes)
+    .where(eq(fundingProgrammes.id, programmeId));
+  if (!cached) await programmeRow(scope, programmeId);
+  if (cached?.budget) return cached.budget as Budget;
+  const [locked] = await scope.tx
+    .select({ budget: fundingProgrammes.budgetCache })
+    .from(fundingProgrammes)
+    .where(eq(fundingProgrammes.id, programmeId))
+    .for('update');
+  if (locked?.budget) return locked.budget as Budget;
+  const budget = await computeBudget(scope, programmeId);
+  await scope.tx
+    .update(fundingProgrammes)
+    .set({ budgetCache: sql`${JSON.stringify(budget)}::jsonb` })
+    .where(eq(fundingProgrammes.id, programmeId));
+  return budget;
+}
+
+type Budget = Awaited<ReturnType<typeof computeBudget>>;
+
+async function computeBudget(scope: Scope, programmeId: string) {
   await ensureShares(scope, programmeId);
   const costItems = await scope.tx
     .select()

@@ -32,6 +32,7 @@ import { campaignRoutes } from './modules/loans/campaign-routes.ts';
 import { loanIncidentAndRightsRoutes } from './modules/loans/incidents-rights-routes.ts';
 import { loanRoutes } from './modules/loans/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
+import { procurementRoutes } from './modules/procurement/routes.ts';
 import { schoolRoutes } from './modules/schools/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -257,6 +258,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   campaignRoutes(app, deps);
   loanIncidentAndRightsRoutes(app, deps);
   fundingRoutes(app, deps);
+  procurementRoutes(app, deps);
 
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
   if (webDir) {

@@ -106,4 +106,84 @@ describe('demo programme', () => {
       assert.equal(s.generated, true);
     }
   });
+
+  it('comes from generated contracts, received orders and invoices: 1,490,666 € HT each, one expense line per invoice line', async () => {
+    const orders = json<{
+      items: {
+        status: string;
+        htCents: number;
+        generated: boolean;
+        receivedQuantity: number;
+        quantity: number;
+        hasDiscrepancies: boolean;
+      }[];
+      total: number;
+    }>(await manager.get('/api/procurement/orders', { query: { limit: '500' } }));
+    assert.ok(orders.total >= 10, `${orders.total} orders`);
+    assert.equal(orders.items.length, orders.total);
+    assert.equal(
+      orders.items.reduce((s, o) => s + o.htCents, 0),
+      149_066_600,
+      'orders total HT',
+    );
+    for (const o of orders.items) {
+      assert.equal(o.status, 'received');
+      assert.equal(o.generated, true);
+      assert.equal(o.receivedQuantity, o.quantity);
+      assert.equal(o.hasDiscrepancies, false);
+    }
+    const invoices = json<{
+      items: {
+        htCents: number;
+        generated: boolean;
+        paidOn: string | null;
+        allocatedLines: number;
+        lineCount: number;
+        hasDiscrepancies: boolean;
+      }[];
+      total: number;
+    }>(await manager.get('/api/procurement/invoices', { query: { limit: '500' } }));
+    assert.equal(invoices.items.length, invoices.total);
+    assert.equal(
+      invoices.items.reduce((s, i) => s + i.htCents, 0),
+      149_066_600,
+      'invoices total HT',
+    );
+    for (const i of invoices.items) {
+      assert.equal(i.generated, true);
+      assert.ok(i.paidOn);
+      assert.equal(i.allocatedLines, i.lineCount, 'every invoice line is an expense line');
+      assert.equal(i.hasDiscrepancies, false);
+    }
+    const [facts] = await rows<{
+      lines: number;
+      from_invoices: number;
+      invoice_lines: number;
+      ht: string;
+      assets: number;
+      contracts: number;
+    }>(
+      t.db.owner,
+      sql`SELECT (SELECT count(*)::int FROM funding_expense_lines) AS lines,
+                 (SELECT count(*)::int FROM funding_expense_lines e JOIN invoice_lines il ON il.id = e.invoice_line_id
+                   WHERE il.invoice_id = e.invoice_id AND il.ht_cents = e.ht_cents AND il.vat_cents = e.vat_cents) AS from_invoices,
+                 (SELECT count(*)::int FROM invoice_lines) AS invoice_lines,
+                 (SELECT sum(ht_cents)::text FROM funding_expense_lines) AS ht,
+                 (SELECT count(*)::int FROM assets WHERE order_line_id IS NOT NULL OR delivery_id IS NOT NULL) AS assets,
+                 (SELECT count(*)::int FROM contracts WHERE generated) AS contracts`,
+    );
+    assert.deepEqual(facts, {
+      lines: facts?.invoice_lines,
+      from_invoices: facts?.invoice_lines,
+      invoice_lines: facts?.invoice_lines,
+      ht: '149066600',
+      assets: 0,
+      contracts: 4,
+    });
+    const contracts = json<{ reference: string; orderedCents: number; overCeiling: boolean }[]>(
+      await manager.get('/api/procurement/contracts'),
+    );
+    assert.equal(contracts.length, 4);
+    assert.ok(contracts.every((c) => c.orderedCents > 0 && !c.overCeiling));
+  });
 });

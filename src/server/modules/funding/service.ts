@@ -775,7 +775,7 @@ export async function createExpenseLine(
   scope: Scope,
   programmeId: string,
   input: CreateExpenseLineInput,
-  options: { generated?: boolean; audit?: boolean } = {},
+  options: { generated?: boolean; audit?: boolean; invoiceId?: string; invoiceLineId?: string } = {},
 ) {
   await programmeRow(scope, programmeId);
   await assertLineRefs(scope, programmeId, input.costItemId, input.supplierId);
@@ -796,6 +796,9 @@ export async function createExpenseLine(
       ...checked,
       programmeId,
       generated: options.generated ?? false,
+      // Made from an invoice line by the procurement module's allocation (one expense line per invoice line).
+      invoiceId: options.invoiceId ?? null,
+      invoiceLineId: options.invoiceLineId ?? null,
       organisationId: scope.organisationId,
     })
     .returning();
@@ -814,12 +817,66 @@ export async function createExpenseLine(
   return after;
 }
 
+/** What an invoice line fixes: the line made from it follows the invoice (the procurement module updates both). */
+const FROM_INVOICE = [
+  'supplierId',
+  'invoiceNumber',
+  'invoiceDate',
+  'htCents',
+  'vatCents',
+  'ttcCents',
+  'paidOn',
+  'mandateNumber',
+] as const;
+/** What a claim beyond its draft has fixed: the statement sent to the funder. */
+const CLAIMED = [
+  'costItemId',
+  'htCents',
+  'eligibility',
+  'eligibleCents',
+  'invoiceDate',
+  'invoiceNumber',
+  'supplierId',
+] as const;
+
+/**
+ * An expense line made from an invoice line keeps the invoice's amounts,
+ * supplier, dates and mandate (`CONFLICT` naming each field: change the
+ * invoice instead); a line in a claim that left its draft keeps what the
+ * statement showed.
+ */
+async function assertLineEditable(scope: Scope, l: LineRow, input: UpdateExpenseLineInput) {
+  const changed = (keys: readonly (keyof UpdateExpenseLineInput)[]) =>
+    keys.filter((k) => input[k] !== undefined && input[k] !== (l as Record<string, unknown>)[k]);
+  if (l.invoiceLineId) {
+    const fields = changed(FROM_INVOICE);
+    if (fields.length) {
+      throw new AppError('CONFLICT', 'This expense line comes from an invoice: change the invoice', {
+        fields: fields.map((f) => ({ path: `body.${f}`, message: 'set by the invoice', code: 'from_invoice' })),
+      });
+    }
+  }
+  const fields = changed(CLAIMED);
+  if (!fields.length) return;
+  const [claimed] = await rows<{ n: number }>(
+    scope.tx,
+    sql`select count(*)::int as n from funding_claim_lines cl join funding_claims c on c.id = cl.claim_id
+         where cl.expense_line_id = ${l.id} and c.status <> 'draft'`,
+  );
+  if ((claimed?.n ?? 0) > 0) {
+    throw new AppError('CONFLICT', 'This expense line is in a claim already submitted to a funder', {
+      fields: fields.map((f) => ({ path: `body.${f}`, message: 'claimed', code: 'claimed' })),
+    });
+  }
+}
+
 export async function updateExpenseLine(scope: Scope, id: string, input: UpdateExpenseLineInput) {
   const found = await getLineRow(scope, id, true);
   const l = found.line;
   const beforeSplit = (await splitsOf(scope, [id])).get(id) ?? [];
   const before = presentLine(l, { name: found.supplierName, siret: found.supplierSiret }, beforeSplit);
   await assertLineRefs(scope, l.programmeId, input.costItemId, input.supplierId);
+  await assertLineEditable(scope, l, input);
   const eligibility = input.eligibility ?? l.eligibility;
   const htCents = input.htCents ?? l.htCents;
   const checked = checkAmounts({

@@ -26,6 +26,7 @@ export { API_VERSION };
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
+import { fundingClaimRoutes } from './modules/funding/claims-routes.ts';
 import { fundingRoutes } from './modules/funding/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { campaignRoutes } from './modules/loans/campaign-routes.ts';
@@ -259,6 +260,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   loanIncidentAndRightsRoutes(app, deps);
   fundingRoutes(app, deps);
   procurementRoutes(app, deps);
+  fundingClaimRoutes(app, deps);
 
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
   if (webDir) {

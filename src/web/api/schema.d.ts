@@ -5390,6 +5390,328 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procurement/contracts/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attachments of a contract */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileAttachment"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Attach a PDF or a photo (JPEG, PNG, WebP) to a contract; the type is read from the content */
+        post: {
+            parameters: {
+                query?: {
+                    name?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description the file */
+            requestBody: {
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileAttachment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procurement/invoices/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attachments of an invoice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileAttachment"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Attach a PDF or a photo (JPEG, PNG, WebP) to an invoice; the type is read from the content */
+        post: {
+            parameters: {
+                query?: {
+                    name?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description the file */
+            requestBody: {
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileAttachment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assets/{id}/attachments": {
         parameters: {
             query?: never;
@@ -5558,7 +5880,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download an attachment (always as an attachment, never inline) */
+        /** Download an attachment (always as an attachment, never inline); inventory.read for assets’ files, funding.read for contracts’ and invoices’ */
         get: {
             parameters: {
                 query?: never;
@@ -5622,7 +5944,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete an attachment */
+        /** Delete an attachment (inventory.manage for assets’ files, funding.manage for contracts’ and invoices’; an invoice’s PDF is unset) */
         delete: {
             parameters: {
                 query?: never;
@@ -10424,10 +10746,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every eligible line’s share per funder (convention rank order) and the owner’s rest, in cents, adding up exactly; totals per funder and cost item; own-share and 100 % checks */
+        /** Every eligible line’s share per funder (convention rank order) and the owner’s rest, in cents, adding up exactly (lines paged with limit/offset); totals per funder and cost item; own-share and 100 % checks */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -10563,6 +10888,3384 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/procurement/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contracts (marchés) with the amount ordered against each vs its ceiling */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a contract (409: reference already used) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateContractInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procurement/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contract */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a contract without orders */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a contract */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateContractInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/procurement/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Purchase orders, latest first (filters: status, supplier, programme, contract, number); funding.read or inventory.manage */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["PurchaseOrderStatusInput"];
+                    supplierId?: string;
+                    programmeId?: string;
+                    contractId?: string;
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrderList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a draft order with its lines */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreatePurchaseOrderInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procurement/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order: lines with received and invoiced quantities, deliveries, invoices, discrepancies; funding.read or inventory.manage */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a draft order (ORDER_INVALID_STATE otherwise) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit an order (lines, number, supplier and date only while draft: ORDER_INVALID_STATE otherwise; `lines` replaces them) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdatePurchaseOrderInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/procurement/orders/{id}/place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place a draft order (draft → ordered) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procurement/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an order (draft or ordered; never once delivered or invoiced) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procurement/orders/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries of an order, with the assets each created; funding.read or inventory.manage */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Delivery"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Receive a delivery (funding.manage or inventory.manage): lines with a catalogue model create assets in stock. DELIVERY_OVER_ORDERED, DELIVERY_SERIALS_INVALID; all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateDeliveryInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Delivery"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procurement/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices, latest first (filters: supplier, order, paid, number), with a discrepancy flag */
+        get: {
+            parameters: {
+                query?: {
+                    supplierId?: string;
+                    orderId?: string;
+                    paid?: "yes" | "no";
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoiceList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an invoice and its lines (FUNDING_AMOUNTS_INVALID: HT + VAT ≠ TTC or the lines do not add up to the header) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateInvoiceInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procurement/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice: lines with their allocation (expense line), discrepancies with the order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an invoice (409 CONFLICT when an expense line comes from it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit an invoice (payment date and mandate number go to its expense lines; once allocated nothing else but the notes changes) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateInvoiceInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/procurement/invoices/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the invoice’s PDF: a PDF attached to this invoice (POST /api/procurement/invoices/{id}/attachments), or null */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetInvoiceFileInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procurement/invoices/{id}/allocate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make expense lines of a programme from invoice lines (one per invoice line: INVOICE_LINE_TAKEN); `by_assets` splits the HT over the schools of the delivered assets */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AllocateInvoiceInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/programmes/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment claims of a programme (per convention, by number) with each funder’s aid, cap, claimed, accepted and received totals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingClaimList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a draft claim to one funder: advance (an amount), instalment or final (without lineIds: every paid, claimable line not yet claimed to this funder). CLAIM_LINE_TAKEN, CLAIM_LINE_NOT_CLAIMABLE, CLAIM_CAP_EXCEEDED, CLAIM_INVALID_STATE */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateClaimInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingClaimDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/conventions/{id}/claimable-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lines a new claim to this funder could take (paid, eligible, in the window and the period, not yet claimed to it), in statement order, with the aid each would claim */
+        get: {
+            parameters: {
+                query?: {
+                    periodFrom?: string;
+                    periodTo?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingClaimableLines"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One claim with its lines in statement order and subtotals per cost item */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingClaimDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a draft claim (CLAIM_INVALID_STATE otherwise) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a claim’s notes */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateClaimInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingClaimDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/funding/claims/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add and/or remove expense lines of a draft claim; amounts are recomputed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ClaimLinesChangeInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingClaimDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/claims/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft → submitted (the final claim’s balance is computed once more, then frozen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubmitClaimInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingClaimDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/claims/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submitted → checked: the amount accepted per line (a reason below the claimed aid; lines not listed are accepted in full) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CheckClaimInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingClaimDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/claims/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checked → paid: the amount received and its date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PayClaimInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingClaimDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/claims/{id}/statement.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** État récapitulatif des dépenses (XLSX): lines by cost item with subtotals and total, sheets for co-financing and indicators; amounts as numbers in euros */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "fr" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/claims/{id}/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** État récapitulatif des dépenses (PDF, A4 landscape, header repeated on every page, page numbers) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "fr" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/claims/{id}/cofinancing.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** État récapitulatif des cofinancements with the indicators (PDF) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "fr" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/claims/{id}/invoices.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The claim’s invoices in the statement’s order: one PDF per line (uploaded, or a generated summary) and manifest.csv (with sha256) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "fr" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ZIP */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/programmes/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicators of a programme: baseline, target, value (computed from schools, classes, assets and school years, or entered) and the share of the target reached */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingIndicator"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an indicator (code unique per programme) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateIndicatorInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingIndicator"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/programmes/{id}/indicators/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the usual indicators not there yet (schools, classes, pupils, teachers trained, CO35); answers the whole list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SeedIndicatorsInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingIndicator"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/indicators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an indicator */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit an indicator (target, baseline, manual value …) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateIndicatorInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingIndicator"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/funding/programmes/{id}/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Publicity checklist of a programme (overdue and unknown due dates flagged) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingPublicityItem"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a publicity item (evidence: a file of the organisation or an http(s) URL) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreatePublicityItemInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingPublicityItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/programmes/{id}/publicity/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the usual checklist from the conventions (website description, A3 poster, permanent plaque above 500,000 € of public support, other funders’ mentions); answers the whole list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingPublicityItem"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/programmes/{id}/publicity/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mandatory mention texts (FR/EN) from the conventions’ funders: EU emblem, FEDER, REACT-EU, others */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingPublicityMentions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/publicity/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a publicity item */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a publicity item (done date, evidence …) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdatePublicityItemInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingPublicityItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/schools/import": {
@@ -11130,6 +14833,305 @@ export interface components {
             size: number;
             createdAt: string;
         };
+        CreateClaimInputInput: {
+            /** Format: uuid */
+            conventionId: string;
+            /** @enum {string} */
+            kind: "advance" | "instalment" | "final";
+            periodFrom?: string | null;
+            periodTo?: string | null;
+            lineIds?: string[];
+            advanceCents?: number;
+            notes?: string;
+        };
+        UpdateClaimInputInput: {
+            notes: string;
+        };
+        ClaimLinesChangeInputInput: {
+            add?: string[];
+            remove?: string[];
+        };
+        SubmitClaimInputInput: {
+            /** Format: date */
+            submittedOn: string;
+        };
+        CheckClaimInputInput: {
+            /** Format: date */
+            checkedOn: string;
+            lines?: {
+                /** Format: uuid */
+                lineId: string;
+                acceptedCents: number;
+                reason?: string | null;
+            }[];
+            acceptedCents?: number;
+        };
+        PayClaimInputInput: {
+            receivedCents: number;
+            /** Format: date */
+            receivedOn: string;
+        };
+        ClaimReconciliationInput: {
+            aidCents: number;
+            justifiedCents: number;
+            dueCents: number;
+            earlierCents: number;
+            balanceCents: number;
+        };
+        FundingClaimInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            conventionId: string;
+            conventionReference: string;
+            /** Format: uuid */
+            funderId: string;
+            funderName: string;
+            /** @enum {string} */
+            funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+            number: number;
+            label: string;
+            /** @enum {string} */
+            kind: "advance" | "instalment" | "final";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "checked" | "paid";
+            periodFrom: string | null;
+            periodTo: string | null;
+            lineCount: number;
+            eligibleCents: number;
+            claimedCents: number;
+            acceptedCents: number | null;
+            receivedCents: number | null;
+            submittedOn: string | null;
+            checkedOn: string | null;
+            receivedOn: string | null;
+            notes: string;
+            version: number;
+            reconciliation: components["schemas"]["ClaimReconciliationInput"] | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        FundingClaimLineInput: {
+            position: number;
+            /** Format: uuid */
+            expenseLineId: string;
+            /** Format: uuid */
+            costItemId: string;
+            costItemCode: string;
+            costItemLabel: string;
+            supplierName: string;
+            supplierSiret: string;
+            invoiceId: string | null;
+            invoiceNumber: string;
+            invoiceDate: string;
+            description: string;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            paidOn: string | null;
+            mandateNumber: string | null;
+            eligibleCents: number;
+            aidCents: number;
+            acceptedCents: number | null;
+            rejectionReason: string | null;
+        };
+        FundingClaimDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            conventionId: string;
+            conventionReference: string;
+            /** Format: uuid */
+            funderId: string;
+            funderName: string;
+            /** @enum {string} */
+            funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+            number: number;
+            label: string;
+            /** @enum {string} */
+            kind: "advance" | "instalment" | "final";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "checked" | "paid";
+            periodFrom: string | null;
+            periodTo: string | null;
+            lineCount: number;
+            eligibleCents: number;
+            claimedCents: number;
+            acceptedCents: number | null;
+            receivedCents: number | null;
+            submittedOn: string | null;
+            checkedOn: string | null;
+            receivedOn: string | null;
+            notes: string;
+            version: number;
+            reconciliation: components["schemas"]["ClaimReconciliationInput"] | null;
+            createdAt: string;
+            updatedAt: string;
+            lines: components["schemas"]["FundingClaimLineInput"][];
+            costItems: {
+                /** Format: uuid */
+                costItemId: string;
+                code: string;
+                label: string;
+                lines: number;
+                htCents: number;
+                eligibleCents: number;
+                aidCents: number;
+                acceptedCents: number | null;
+            }[];
+            totals: {
+                htCents: number;
+                eligibleCents: number;
+                aidCents: number;
+                acceptedCents: number | null;
+            };
+        };
+        FundingClaimListInput: {
+            claims: components["schemas"]["FundingClaimInput"][];
+            funders: {
+                /** Format: uuid */
+                conventionId: string;
+                conventionReference: string;
+                /** Format: uuid */
+                funderId: string;
+                funderName: string;
+                /** @enum {string} */
+                funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+                aidCents: number;
+                instalmentCapCents: number;
+                advanceAndInstalmentsCents: number;
+                claimedCents: number;
+                acceptedCents: number;
+                receivedCents: number;
+                claimableLines: number;
+                claimableCents: number;
+            }[];
+        };
+        FundingClaimableLinesInput: {
+            /** Format: uuid */
+            conventionId: string;
+            aidCents: number;
+            instalmentCapCents: number;
+            advanceAndInstalmentsCents: number;
+            totalAidCents: number;
+            items: {
+                /** Format: uuid */
+                expenseLineId: string;
+                /** Format: uuid */
+                costItemId: string;
+                costItemCode: string;
+                costItemLabel: string;
+                supplierName: string;
+                invoiceNumber: string;
+                invoiceDate: string;
+                description: string;
+                htCents: number;
+                eligibleCents: number;
+                paidOn: string | null;
+                aidCents: number;
+            }[];
+        };
+        CreateIndicatorInputInput: {
+            code: string;
+            label: string;
+            unit?: string;
+            /** @enum {string} */
+            source: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
+            conventionId?: string | null;
+            baseline?: number;
+            target: number;
+            manualValue?: number | null;
+            position?: number;
+        };
+        UpdateIndicatorInputInput: {
+            code?: string;
+            label?: string;
+            unit?: string;
+            /** @enum {string} */
+            source?: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
+            conventionId?: string | null;
+            baseline?: number;
+            target?: number;
+            manualValue?: number | null;
+            position?: number;
+        };
+        FundingIndicatorInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            conventionId: string | null;
+            code: string;
+            label: string;
+            unit: string;
+            /** @enum {string} */
+            source: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
+            baseline: number;
+            target: number;
+            manualValue: number | null;
+            value: number | null;
+            computed: boolean;
+            reachedBp: number | null;
+            position: number;
+        };
+        SeedIndicatorsInputInput: {
+            classesTarget?: number;
+        };
+        CreatePublicityItemInputInput: {
+            /** @enum {string} */
+            kind: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
+            label: string;
+            required?: boolean;
+            dueOn?: string | null;
+            doneOn?: string | null;
+            evidenceFileId?: string | null;
+            evidenceUrl?: string | null;
+            notes?: string;
+            position?: number;
+        };
+        UpdatePublicityItemInputInput: {
+            /** @enum {string} */
+            kind?: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
+            label?: string;
+            required?: boolean;
+            dueOn?: string | null;
+            doneOn?: string | null;
+            evidenceFileId?: string | null;
+            evidenceUrl?: string | null;
+            notes?: string;
+            position?: number;
+        };
+        FundingPublicityItemInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @enum {string} */
+            kind: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
+            label: string;
+            required: boolean;
+            dueOn: string | null;
+            doneOn: string | null;
+            evidenceFileId: string | null;
+            evidenceUrl: string | null;
+            notes: string;
+            position: number;
+            overdue: boolean;
+            dueUnknown: boolean;
+        };
+        FundingPublicityMentionsInput: {
+            euEmblem: boolean;
+            mentions: {
+                kind: string;
+                funderName: string | null;
+                fr: string;
+                en: string;
+            }[];
+        };
         CreateProgrammeInputInput: {
             name: string;
             description?: string;
@@ -11139,6 +15141,7 @@ export interface components {
             /** Format: date */
             periodEnd: string;
             archiveUntil?: string | null;
+            completedOn?: string | null;
             schoolIds?: string[];
         };
         UpdateProgrammeInputInput: {
@@ -11150,6 +15153,7 @@ export interface components {
             /** Format: date */
             periodEnd?: string;
             archiveUntil?: string | null;
+            completedOn?: string | null;
             schoolIds?: string[];
         };
         FundingProgrammeInput: {
@@ -11161,6 +15165,7 @@ export interface components {
             periodStart: string;
             periodEnd: string;
             archiveUntil: string | null;
+            completedOn: string | null;
             schoolIds: string[];
             createdAt: string;
             updatedAt: string;
@@ -11438,6 +15443,11 @@ export interface components {
                 }[];
                 ownerCents: number;
             }[];
+            linesTotal: number;
+            linesPage: {
+                limit: number;
+                offset: number;
+            };
             checks: {
                 ownShare: {
                     ok: boolean;
@@ -11458,9 +15468,13 @@ export interface components {
             programmeId: string;
             totals: {
                 plannedCents: number;
+                orderedCents: number;
                 invoicedCents: number;
                 paidCents: number;
                 eligibleCents: number;
+                claimedCents: number;
+                acceptedCents: number;
+                receivedCents: number;
                 lines: number;
             };
             costItems: {
@@ -11471,11 +15485,13 @@ export interface components {
                 /** @enum {string} */
                 kind: "equipment" | "infrastructure_works" | "services_resources" | "training" | "communication" | "other";
                 plannedCents: number;
+                orderedCents: number;
                 invoicedCents: number;
                 paidCents: number;
                 eligibleCents: number;
                 lines: number;
             }[];
+            unassignedOrderedCents: number;
             funders: {
                 /** Format: uuid */
                 conventionId: string;
@@ -11486,6 +15502,9 @@ export interface components {
                 funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
                 aidCents: number;
                 paidSharesCents: number;
+                claimedCents: number;
+                acceptedCents: number;
+                receivedCents: number;
             }[];
             owner: {
                 cents: number;
@@ -11498,6 +15517,14 @@ export interface components {
                 invoicedCents: number;
                 paidCents: number;
                 eligibleCents: number;
+            }[];
+            timeline: {
+                month: string;
+                orderedCents: number;
+                invoicedCents: number;
+                paidCents: number;
+                claimedCents: number;
+                receivedCents: number;
             }[];
         };
         StartInventoryRoundInputInput: {
@@ -12883,6 +16910,381 @@ export interface components {
                 };
             };
         };
+        /** @enum {string} */
+        ContractProcedureInput: "appel_offres_ouvert" | "appel_offres_restreint" | "procedure_adaptee" | "procedure_negociee" | "accord_cadre" | "marche_subsequent" | "ugap" | "sans_publicite" | "other";
+        /** @enum {string} */
+        PurchaseOrderStatusInput: "draft" | "ordered" | "partly_received" | "received" | "cancelled";
+        ContractLotInput: {
+            number: number;
+            label: string;
+        };
+        CreateContractInputInput: {
+            reference: string;
+            title: string;
+            procedure: components["schemas"]["ContractProcedureInput"];
+            notifiedOn?: string | null;
+            startsOn?: string | null;
+            endsOn?: string | null;
+            lots?: components["schemas"]["ContractLotInput"][];
+            ceilingCents?: number | null;
+            ugap?: boolean;
+            supplierId?: string | null;
+            notes?: string;
+        };
+        UpdateContractInputInput: {
+            reference?: string;
+            title?: string;
+            procedure?: components["schemas"]["ContractProcedureInput"];
+            notifiedOn?: string | null;
+            startsOn?: string | null;
+            endsOn?: string | null;
+            lots?: components["schemas"]["ContractLotInput"][];
+            ceilingCents?: number | null;
+            ugap?: boolean;
+            supplierId?: string | null;
+            notes?: string;
+        };
+        ContractInput: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            title: string;
+            procedure: components["schemas"]["ContractProcedureInput"];
+            notifiedOn: string | null;
+            startsOn: string | null;
+            endsOn: string | null;
+            lots: {
+                number: number;
+                label: string;
+            }[];
+            ceilingCents: number | null;
+            ugap: boolean;
+            supplierId: string | null;
+            supplierName: string | null;
+            notes: string;
+            generated: boolean;
+            orderedCents: number;
+            draftCents: number;
+            overCeiling: boolean;
+            orderCount: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        NewPurchaseOrderLineInput: {
+            modelId?: string | null;
+            description: string;
+            quantity: number;
+            unitPriceCents: number;
+            vatRateBp?: number;
+            schoolId?: string | null;
+            costItemId?: string | null;
+        };
+        CreatePurchaseOrderInputInput: {
+            number: string;
+            /** Format: uuid */
+            supplierId: string;
+            contractId?: string | null;
+            lotNumber?: number | null;
+            programmeId?: string | null;
+            costItemId?: string | null;
+            /** Format: date */
+            orderedOn: string;
+            expectedOn?: string | null;
+            notes?: string;
+            lines?: components["schemas"]["NewPurchaseOrderLineInput"][];
+        };
+        UpdatePurchaseOrderInputInput: {
+            number?: string;
+            /** Format: uuid */
+            supplierId?: string;
+            contractId?: string | null;
+            lotNumber?: number | null;
+            programmeId?: string | null;
+            costItemId?: string | null;
+            /** Format: date */
+            orderedOn?: string;
+            expectedOn?: string | null;
+            notes?: string;
+            lines?: components["schemas"]["NewPurchaseOrderLineInput"][];
+        };
+        InvoiceDiscrepancyInput: {
+            /** @enum {string} */
+            kind: "quantity_over_received" | "quantity_over_ordered" | "unit_price" | "header_total" | "header_vat";
+            /** Format: uuid */
+            invoiceId: string;
+            invoiceLineId: string | null;
+            orderLineId: string | null;
+            expected: number;
+            actual: number;
+        };
+        PurchaseOrderLineInput: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            modelId: string | null;
+            modelName: string | null;
+            description: string;
+            quantity: number;
+            unitPriceCents: number;
+            vatRateBp: number;
+            htCents: number;
+            vatCents: number;
+            schoolId: string | null;
+            schoolName: string | null;
+            costItemId: string | null;
+            receivedQuantity: number;
+            invoicedQuantity: number;
+        };
+        PurchaseOrderSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            status: components["schemas"]["PurchaseOrderStatusInput"];
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            contractId: string | null;
+            contractReference: string | null;
+            lotNumber: number | null;
+            programmeId: string | null;
+            costItemId: string | null;
+            orderedOn: string;
+            expectedOn: string | null;
+            notes: string;
+            generated: boolean;
+            version: number;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            quantity: number;
+            receivedQuantity: number;
+            invoicedHtCents: number;
+            hasDiscrepancies: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        PurchaseOrderListInput: {
+            items: components["schemas"]["PurchaseOrderSummaryInput"][];
+            total: number;
+        };
+        DeliveredAssetInput: {
+            /** Format: uuid */
+            id: string;
+            tag: string;
+            serial: string | null;
+            /** Format: uuid */
+            orderLineId: string;
+        };
+        DeliveryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            receivedOn: string;
+            noteRef: string | null;
+            stockLocationId: string | null;
+            stockLocationName: string | null;
+            receivedBy: string | null;
+            receivedByName: string | null;
+            createdAt: string;
+            lines: {
+                /** Format: uuid */
+                orderLineId: string;
+                quantity: number;
+            }[];
+            assets: components["schemas"]["DeliveredAssetInput"][];
+        };
+        PurchaseOrderInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            status: components["schemas"]["PurchaseOrderStatusInput"];
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            contractId: string | null;
+            contractReference: string | null;
+            lotNumber: number | null;
+            programmeId: string | null;
+            costItemId: string | null;
+            orderedOn: string;
+            expectedOn: string | null;
+            notes: string;
+            generated: boolean;
+            version: number;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            quantity: number;
+            receivedQuantity: number;
+            invoicedHtCents: number;
+            hasDiscrepancies: boolean;
+            createdAt: string;
+            updatedAt: string;
+            lines: components["schemas"]["PurchaseOrderLineInput"][];
+            deliveries: components["schemas"]["DeliveryInput"][];
+            invoices: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                invoiceDate: string;
+                htCents: number;
+                ttcCents: number;
+                paidOn: string | null;
+            }[];
+            discrepancies: components["schemas"]["InvoiceDiscrepancyInput"][];
+            actions: {
+                editLines: boolean;
+                place: boolean;
+                cancel: boolean;
+                delete: boolean;
+                receive: boolean;
+                invoice: boolean;
+            };
+        };
+        CreateDeliveryInputInput: {
+            /** Format: date */
+            receivedOn: string;
+            noteRef?: string | null;
+            stockLocationId?: string | null;
+            lines: {
+                /** Format: uuid */
+                orderLineId: string;
+                quantity: number;
+                serials?: string[];
+            }[];
+        };
+        NewInvoiceLineInput: {
+            orderLineId?: string | null;
+            description: string;
+            quantity: number;
+            unitPriceCents: number;
+            vatRateBp: number;
+            vatCents?: number;
+        };
+        CreateInvoiceInputInput: {
+            /** Format: uuid */
+            supplierId: string;
+            orderId?: string | null;
+            number: string;
+            /** Format: date */
+            invoiceDate: string;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            paidOn?: string | null;
+            mandateNumber?: string | null;
+            notes?: string;
+            lines: components["schemas"]["NewInvoiceLineInput"][];
+        };
+        UpdateInvoiceInputInput: {
+            /** Format: uuid */
+            supplierId?: string;
+            orderId?: string | null;
+            number?: string;
+            /** Format: date */
+            invoiceDate?: string;
+            htCents?: number;
+            vatCents?: number;
+            ttcCents?: number;
+            paidOn?: string | null;
+            mandateNumber?: string | null;
+            notes?: string;
+            lines?: components["schemas"]["NewInvoiceLineInput"][];
+        };
+        SetInvoiceFileInputInput: {
+            fileId: string | null;
+        };
+        InvoiceSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            supplierSiret: string;
+            orderId: string | null;
+            orderNumber: string | null;
+            number: string;
+            invoiceDate: string;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            paidOn: string | null;
+            mandateNumber: string | null;
+            fileId: string | null;
+            notes: string;
+            generated: boolean;
+            lineCount: number;
+            allocatedLines: number;
+            hasDiscrepancies: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        InvoiceListInput: {
+            items: components["schemas"]["InvoiceSummaryInput"][];
+            total: number;
+        };
+        InvoiceLineInput: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            orderLineId: string | null;
+            description: string;
+            quantity: number;
+            unitPriceCents: number;
+            vatRateBp: number;
+            htCents: number;
+            vatCents: number;
+            expenseLineId: string | null;
+            programmeId: string | null;
+            costItemId: string | null;
+        };
+        InvoiceInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            supplierSiret: string;
+            orderId: string | null;
+            orderNumber: string | null;
+            number: string;
+            invoiceDate: string;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            paidOn: string | null;
+            mandateNumber: string | null;
+            fileId: string | null;
+            notes: string;
+            generated: boolean;
+            lineCount: number;
+            allocatedLines: number;
+            hasDiscrepancies: boolean;
+            createdAt: string;
+            updatedAt: string;
+            lines: components["schemas"]["InvoiceLineInput"][];
+            discrepancies: components["schemas"]["InvoiceDiscrepancyInput"][];
+        };
+        AllocateInvoiceInputInput: {
+            /** Format: uuid */
+            programmeId: string;
+            lines: {
+                /** Format: uuid */
+                invoiceLineId: string;
+                /** Format: uuid */
+                costItemId: string;
+                /** @enum {string} */
+                eligibility?: "eligible" | "partly" | "not_eligible";
+                eligibleCents?: number | null;
+                eligibilityReason?: string | null;
+                schools?: "by_assets" | {
+                    /** Format: uuid */
+                    schoolId: string;
+                    amountCents: number;
+                }[];
+            }[];
+        };
         CreateSchoolInputInput: {
             uai: string;
             name: string;
@@ -13430,6 +17832,305 @@ export interface components {
             size: number;
             createdAt: string;
         };
+        CreateClaimInput: {
+            /** Format: uuid */
+            conventionId: string;
+            /** @enum {string} */
+            kind: "advance" | "instalment" | "final";
+            periodFrom?: string | null;
+            periodTo?: string | null;
+            lineIds?: string[];
+            advanceCents?: number;
+            notes?: string;
+        };
+        UpdateClaimInput: {
+            notes: string;
+        };
+        ClaimLinesChangeInput: {
+            add?: string[];
+            remove?: string[];
+        };
+        SubmitClaimInput: {
+            /** Format: date */
+            submittedOn: string;
+        };
+        CheckClaimInput: {
+            /** Format: date */
+            checkedOn: string;
+            lines?: {
+                /** Format: uuid */
+                lineId: string;
+                acceptedCents: number;
+                reason?: string | null;
+            }[];
+            acceptedCents?: number;
+        };
+        PayClaimInput: {
+            receivedCents: number;
+            /** Format: date */
+            receivedOn: string;
+        };
+        ClaimReconciliation: {
+            aidCents: number;
+            justifiedCents: number;
+            dueCents: number;
+            earlierCents: number;
+            balanceCents: number;
+        };
+        FundingClaim: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            conventionId: string;
+            conventionReference: string;
+            /** Format: uuid */
+            funderId: string;
+            funderName: string;
+            /** @enum {string} */
+            funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+            number: number;
+            label: string;
+            /** @enum {string} */
+            kind: "advance" | "instalment" | "final";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "checked" | "paid";
+            periodFrom: string | null;
+            periodTo: string | null;
+            lineCount: number;
+            eligibleCents: number;
+            claimedCents: number;
+            acceptedCents: number | null;
+            receivedCents: number | null;
+            submittedOn: string | null;
+            checkedOn: string | null;
+            receivedOn: string | null;
+            notes: string;
+            version: number;
+            reconciliation: components["schemas"]["ClaimReconciliation"] | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        FundingClaimLine: {
+            position: number;
+            /** Format: uuid */
+            expenseLineId: string;
+            /** Format: uuid */
+            costItemId: string;
+            costItemCode: string;
+            costItemLabel: string;
+            supplierName: string;
+            supplierSiret: string;
+            invoiceId: string | null;
+            invoiceNumber: string;
+            invoiceDate: string;
+            description: string;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            paidOn: string | null;
+            mandateNumber: string | null;
+            eligibleCents: number;
+            aidCents: number;
+            acceptedCents: number | null;
+            rejectionReason: string | null;
+        };
+        FundingClaimDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            conventionId: string;
+            conventionReference: string;
+            /** Format: uuid */
+            funderId: string;
+            funderName: string;
+            /** @enum {string} */
+            funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+            number: number;
+            label: string;
+            /** @enum {string} */
+            kind: "advance" | "instalment" | "final";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "checked" | "paid";
+            periodFrom: string | null;
+            periodTo: string | null;
+            lineCount: number;
+            eligibleCents: number;
+            claimedCents: number;
+            acceptedCents: number | null;
+            receivedCents: number | null;
+            submittedOn: string | null;
+            checkedOn: string | null;
+            receivedOn: string | null;
+            notes: string;
+            version: number;
+            reconciliation: components["schemas"]["ClaimReconciliation"] | null;
+            createdAt: string;
+            updatedAt: string;
+            lines: components["schemas"]["FundingClaimLine"][];
+            costItems: {
+                /** Format: uuid */
+                costItemId: string;
+                code: string;
+                label: string;
+                lines: number;
+                htCents: number;
+                eligibleCents: number;
+                aidCents: number;
+                acceptedCents: number | null;
+            }[];
+            totals: {
+                htCents: number;
+                eligibleCents: number;
+                aidCents: number;
+                acceptedCents: number | null;
+            };
+        };
+        FundingClaimList: {
+            claims: components["schemas"]["FundingClaim"][];
+            funders: {
+                /** Format: uuid */
+                conventionId: string;
+                conventionReference: string;
+                /** Format: uuid */
+                funderId: string;
+                funderName: string;
+                /** @enum {string} */
+                funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+                aidCents: number;
+                instalmentCapCents: number;
+                advanceAndInstalmentsCents: number;
+                claimedCents: number;
+                acceptedCents: number;
+                receivedCents: number;
+                claimableLines: number;
+                claimableCents: number;
+            }[];
+        };
+        FundingClaimableLines: {
+            /** Format: uuid */
+            conventionId: string;
+            aidCents: number;
+            instalmentCapCents: number;
+            advanceAndInstalmentsCents: number;
+            totalAidCents: number;
+            items: {
+                /** Format: uuid */
+                expenseLineId: string;
+                /** Format: uuid */
+                costItemId: string;
+                costItemCode: string;
+                costItemLabel: string;
+                supplierName: string;
+                invoiceNumber: string;
+                invoiceDate: string;
+                description: string;
+                htCents: number;
+                eligibleCents: number;
+                paidOn: string | null;
+                aidCents: number;
+            }[];
+        };
+        CreateIndicatorInput: {
+            code: string;
+            label: string;
+            unit?: string;
+            /** @enum {string} */
+            source: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
+            conventionId?: string | null;
+            baseline?: number;
+            target: number;
+            manualValue?: number | null;
+            position?: number;
+        };
+        UpdateIndicatorInput: {
+            code?: string;
+            label?: string;
+            unit?: string;
+            /** @enum {string} */
+            source?: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
+            conventionId?: string | null;
+            baseline?: number;
+            target?: number;
+            manualValue?: number | null;
+            position?: number;
+        };
+        FundingIndicator: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            conventionId: string | null;
+            code: string;
+            label: string;
+            unit: string;
+            /** @enum {string} */
+            source: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
+            baseline: number;
+            target: number;
+            manualValue: number | null;
+            value: number | null;
+            computed: boolean;
+            reachedBp: number | null;
+            position: number;
+        };
+        SeedIndicatorsInput: {
+            classesTarget?: number;
+        };
+        CreatePublicityItemInput: {
+            /** @enum {string} */
+            kind: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
+            label: string;
+            required?: boolean;
+            dueOn?: string | null;
+            doneOn?: string | null;
+            evidenceFileId?: string | null;
+            evidenceUrl?: string | null;
+            notes?: string;
+            position?: number;
+        };
+        UpdatePublicityItemInput: {
+            /** @enum {string} */
+            kind?: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
+            label?: string;
+            required?: boolean;
+            dueOn?: string | null;
+            doneOn?: string | null;
+            evidenceFileId?: string | null;
+            evidenceUrl?: string | null;
+            notes?: string;
+            position?: number;
+        };
+        FundingPublicityItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @enum {string} */
+            kind: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
+            label: string;
+            required: boolean;
+            dueOn: string | null;
+            doneOn: string | null;
+            evidenceFileId: string | null;
+            evidenceUrl: string | null;
+            notes: string;
+            position: number;
+            overdue: boolean;
+            dueUnknown: boolean;
+        };
+        FundingPublicityMentions: {
+            euEmblem: boolean;
+            mentions: {
+                kind: string;
+                funderName: string | null;
+                fr: string;
+                en: string;
+            }[];
+        };
         CreateProgrammeInput: {
             name: string;
             description?: string;
@@ -13439,6 +18140,7 @@ export interface components {
             /** Format: date */
             periodEnd: string;
             archiveUntil?: string | null;
+            completedOn?: string | null;
             schoolIds?: string[];
         };
         UpdateProgrammeInput: {
@@ -13450,6 +18152,7 @@ export interface components {
             /** Format: date */
             periodEnd?: string;
             archiveUntil?: string | null;
+            completedOn?: string | null;
             schoolIds?: string[];
         };
         FundingProgramme: {
@@ -13461,6 +18164,7 @@ export interface components {
             periodStart: string;
             periodEnd: string;
             archiveUntil: string | null;
+            completedOn: string | null;
             schoolIds: string[];
             createdAt: string;
             updatedAt: string;
@@ -13738,6 +18442,11 @@ export interface components {
                 }[];
                 ownerCents: number;
             }[];
+            linesTotal: number;
+            linesPage: {
+                limit: number;
+                offset: number;
+            };
             checks: {
                 ownShare: {
                     ok: boolean;
@@ -13758,9 +18467,13 @@ export interface components {
             programmeId: string;
             totals: {
                 plannedCents: number;
+                orderedCents: number;
                 invoicedCents: number;
                 paidCents: number;
                 eligibleCents: number;
+                claimedCents: number;
+                acceptedCents: number;
+                receivedCents: number;
                 lines: number;
             };
             costItems: {
@@ -13771,11 +18484,13 @@ export interface components {
                 /** @enum {string} */
                 kind: "equipment" | "infrastructure_works" | "services_resources" | "training" | "communication" | "other";
                 plannedCents: number;
+                orderedCents: number;
                 invoicedCents: number;
                 paidCents: number;
                 eligibleCents: number;
                 lines: number;
             }[];
+            unassignedOrderedCents: number;
             funders: {
                 /** Format: uuid */
                 conventionId: string;
@@ -13786,6 +18501,9 @@ export interface components {
                 funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
                 aidCents: number;
                 paidSharesCents: number;
+                claimedCents: number;
+                acceptedCents: number;
+                receivedCents: number;
             }[];
             owner: {
                 cents: number;
@@ -13798,6 +18516,14 @@ export interface components {
                 invoicedCents: number;
                 paidCents: number;
                 eligibleCents: number;
+            }[];
+            timeline: {
+                month: string;
+                orderedCents: number;
+                invoicedCents: number;
+                paidCents: number;
+                claimedCents: number;
+                receivedCents: number;
             }[];
         };
         StartInventoryRoundInput: {
@@ -15182,6 +19908,381 @@ export interface components {
                     en: string;
                 };
             };
+        };
+        /** @enum {string} */
+        ContractProcedure: "appel_offres_ouvert" | "appel_offres_restreint" | "procedure_adaptee" | "procedure_negociee" | "accord_cadre" | "marche_subsequent" | "ugap" | "sans_publicite" | "other";
+        /** @enum {string} */
+        PurchaseOrderStatus: "draft" | "ordered" | "partly_received" | "received" | "cancelled";
+        ContractLot: {
+            number: number;
+            label: string;
+        };
+        CreateContractInput: {
+            reference: string;
+            title: string;
+            procedure: components["schemas"]["ContractProcedure"];
+            notifiedOn?: string | null;
+            startsOn?: string | null;
+            endsOn?: string | null;
+            lots?: components["schemas"]["ContractLot"][];
+            ceilingCents?: number | null;
+            ugap?: boolean;
+            supplierId?: string | null;
+            notes?: string;
+        };
+        UpdateContractInput: {
+            reference?: string;
+            title?: string;
+            procedure?: components["schemas"]["ContractProcedure"];
+            notifiedOn?: string | null;
+            startsOn?: string | null;
+            endsOn?: string | null;
+            lots?: components["schemas"]["ContractLot"][];
+            ceilingCents?: number | null;
+            ugap?: boolean;
+            supplierId?: string | null;
+            notes?: string;
+        };
+        Contract: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            title: string;
+            procedure: components["schemas"]["ContractProcedure"];
+            notifiedOn: string | null;
+            startsOn: string | null;
+            endsOn: string | null;
+            lots: {
+                number: number;
+                label: string;
+            }[];
+            ceilingCents: number | null;
+            ugap: boolean;
+            supplierId: string | null;
+            supplierName: string | null;
+            notes: string;
+            generated: boolean;
+            orderedCents: number;
+            draftCents: number;
+            overCeiling: boolean;
+            orderCount: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        NewPurchaseOrderLine: {
+            modelId?: string | null;
+            description: string;
+            quantity: number;
+            unitPriceCents: number;
+            vatRateBp?: number;
+            schoolId?: string | null;
+            costItemId?: string | null;
+        };
+        CreatePurchaseOrderInput: {
+            number: string;
+            /** Format: uuid */
+            supplierId: string;
+            contractId?: string | null;
+            lotNumber?: number | null;
+            programmeId?: string | null;
+            costItemId?: string | null;
+            /** Format: date */
+            orderedOn: string;
+            expectedOn?: string | null;
+            notes?: string;
+            lines?: components["schemas"]["NewPurchaseOrderLine"][];
+        };
+        UpdatePurchaseOrderInput: {
+            number?: string;
+            /** Format: uuid */
+            supplierId?: string;
+            contractId?: string | null;
+            lotNumber?: number | null;
+            programmeId?: string | null;
+            costItemId?: string | null;
+            /** Format: date */
+            orderedOn?: string;
+            expectedOn?: string | null;
+            notes?: string;
+            lines?: components["schemas"]["NewPurchaseOrderLine"][];
+        };
+        InvoiceDiscrepancy: {
+            /** @enum {string} */
+            kind: "quantity_over_received" | "quantity_over_ordered" | "unit_price" | "header_total" | "header_vat";
+            /** Format: uuid */
+            invoiceId: string;
+            invoiceLineId: string | null;
+            orderLineId: string | null;
+            expected: number;
+            actual: number;
+        };
+        PurchaseOrderLine: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            modelId: string | null;
+            modelName: string | null;
+            description: string;
+            quantity: number;
+            unitPriceCents: number;
+            vatRateBp: number;
+            htCents: number;
+            vatCents: number;
+            schoolId: string | null;
+            schoolName: string | null;
+            costItemId: string | null;
+            receivedQuantity: number;
+            invoicedQuantity: number;
+        };
+        PurchaseOrderSummary: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            status: components["schemas"]["PurchaseOrderStatus"];
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            contractId: string | null;
+            contractReference: string | null;
+            lotNumber: number | null;
+            programmeId: string | null;
+            costItemId: string | null;
+            orderedOn: string;
+            expectedOn: string | null;
+            notes: string;
+            generated: boolean;
+            version: number;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            quantity: number;
+            receivedQuantity: number;
+            invoicedHtCents: number;
+            hasDiscrepancies: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        PurchaseOrderList: {
+            items: components["schemas"]["PurchaseOrderSummary"][];
+            total: number;
+        };
+        DeliveredAsset: {
+            /** Format: uuid */
+            id: string;
+            tag: string;
+            serial: string | null;
+            /** Format: uuid */
+            orderLineId: string;
+        };
+        Delivery: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            receivedOn: string;
+            noteRef: string | null;
+            stockLocationId: string | null;
+            stockLocationName: string | null;
+            receivedBy: string | null;
+            receivedByName: string | null;
+            createdAt: string;
+            lines: {
+                /** Format: uuid */
+                orderLineId: string;
+                quantity: number;
+            }[];
+            assets: components["schemas"]["DeliveredAsset"][];
+        };
+        PurchaseOrder: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            status: components["schemas"]["PurchaseOrderStatus"];
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            contractId: string | null;
+            contractReference: string | null;
+            lotNumber: number | null;
+            programmeId: string | null;
+            costItemId: string | null;
+            orderedOn: string;
+            expectedOn: string | null;
+            notes: string;
+            generated: boolean;
+            version: number;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            quantity: number;
+            receivedQuantity: number;
+            invoicedHtCents: number;
+            hasDiscrepancies: boolean;
+            createdAt: string;
+            updatedAt: string;
+            lines: components["schemas"]["PurchaseOrderLine"][];
+            deliveries: components["schemas"]["Delivery"][];
+            invoices: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                invoiceDate: string;
+                htCents: number;
+                ttcCents: number;
+                paidOn: string | null;
+            }[];
+            discrepancies: components["schemas"]["InvoiceDiscrepancy"][];
+            actions: {
+                editLines: boolean;
+                place: boolean;
+                cancel: boolean;
+                delete: boolean;
+                receive: boolean;
+                invoice: boolean;
+            };
+        };
+        CreateDeliveryInput: {
+            /** Format: date */
+            receivedOn: string;
+            noteRef?: string | null;
+            stockLocationId?: string | null;
+            lines: {
+                /** Format: uuid */
+                orderLineId: string;
+                quantity: number;
+                serials?: string[];
+            }[];
+        };
+        NewInvoiceLine: {
+            orderLineId?: string | null;
+            description: string;
+            quantity: number;
+            unitPriceCents: number;
+            vatRateBp: number;
+            vatCents?: number;
+        };
+        CreateInvoiceInput: {
+            /** Format: uuid */
+            supplierId: string;
+            orderId?: string | null;
+            number: string;
+            /** Format: date */
+            invoiceDate: string;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            paidOn?: string | null;
+            mandateNumber?: string | null;
+            notes?: string;
+            lines: components["schemas"]["NewInvoiceLine"][];
+        };
+        UpdateInvoiceInput: {
+            /** Format: uuid */
+            supplierId?: string;
+            orderId?: string | null;
+            number?: string;
+            /** Format: date */
+            invoiceDate?: string;
+            htCents?: number;
+            vatCents?: number;
+            ttcCents?: number;
+            paidOn?: string | null;
+            mandateNumber?: string | null;
+            notes?: string;
+            lines?: components["schemas"]["NewInvoiceLine"][];
+        };
+        SetInvoiceFileInput: {
+            fileId: string | null;
+        };
+        InvoiceSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            supplierSiret: string;
+            orderId: string | null;
+            orderNumber: string | null;
+            number: string;
+            invoiceDate: string;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            paidOn: string | null;
+            mandateNumber: string | null;
+            fileId: string | null;
+            notes: string;
+            generated: boolean;
+            lineCount: number;
+            allocatedLines: number;
+            hasDiscrepancies: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        InvoiceList: {
+            items: components["schemas"]["InvoiceSummary"][];
+            total: number;
+        };
+        InvoiceLine: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            orderLineId: string | null;
+            description: string;
+            quantity: number;
+            unitPriceCents: number;
+            vatRateBp: number;
+            htCents: number;
+            vatCents: number;
+            expenseLineId: string | null;
+            programmeId: string | null;
+            costItemId: string | null;
+        };
+        Invoice: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            supplierSiret: string;
+            orderId: string | null;
+            orderNumber: string | null;
+            number: string;
+            invoiceDate: string;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            paidOn: string | null;
+            mandateNumber: string | null;
+            fileId: string | null;
+            notes: string;
+            generated: boolean;
+            lineCount: number;
+            allocatedLines: number;
+            hasDiscrepancies: boolean;
+            createdAt: string;
+            updatedAt: string;
+            lines: components["schemas"]["InvoiceLine"][];
+            discrepancies: components["schemas"]["InvoiceDiscrepancy"][];
+        };
+        AllocateInvoiceInput: {
+            /** Format: uuid */
+            programmeId: string;
+            lines: {
+                /** Format: uuid */
+                invoiceLineId: string;
+                /** Format: uuid */
+                costItemId: string;
+                /** @enum {string} */
+                eligibility?: "eligible" | "partly" | "not_eligible";
+                eligibleCents?: number | null;
+                eligibilityReason?: string | null;
+                schools?: "by_assets" | {
+                    /** Format: uuid */
+                    schoolId: string;
+                    amountCents: number;
+                }[];
+            }[];
         };
         CreateSchoolInput: {
             uai: unknown;

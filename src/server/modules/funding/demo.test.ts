@@ -187,3 +187,29 @@ describe('demo programme', () => {
     assert.ok(contracts.every((c) => c.orderedCents > 0 && !c.overCeiling));
   });
 });
+
+describe('demo programme: indicators and publicity', () => {
+  it('holds the target of 344 classes and CO35, computed from the inventory', async () => {
+    const res = await manager.get(`/api/funding/programmes/${programmeId}/indicators`);
+    assert.equal(res.statusCode, 200, res.body);
+    const indicators = json<{ code: string; source: string; target: number; value: number | null }[]>(res);
+    const classes = indicators.find((i) => i.source === 'classes_equipped');
+    assert.equal(classes?.target, 344);
+    assert.ok((classes?.value ?? 0) > 0, 'classes equipped counted from the demo inventory');
+    const co35 = indicators.find((i) => i.source === 'co35_capacity');
+    assert.ok(co35 && (co35.value ?? 0) > 0, 'CO35: pupils of the equipped schools');
+    assert.ok(indicators.some((i) => i.source === 'teachers_trained'));
+  });
+
+  it('has its publicity checklist, the plaque due three months after completion, and the EU mentions', async () => {
+    const items = json<{ kind: string; dueOn: string | null; doneOn: string | null }[]>(
+      await manager.get(`/api/funding/programmes/${programmeId}/publicity`),
+    );
+    assert.equal(items.find((i) => i.kind === 'permanent_plaque')?.dueOn, '2023-07-30');
+    assert.equal(items.find((i) => i.kind === 'website_description')?.doneOn, '2020-03-16');
+    assert.equal(items.find((i) => i.kind === 'a3_poster')?.doneOn, '2020-09-01');
+    const mentions = await manager.get(`/api/funding/programmes/${programmeId}/publicity/mentions`);
+    assert.equal(mentions.statusCode, 200, mentions.body);
+    assert.match(mentions.body, /Fonds européen de développement régional/);
+  });
+});

@@ -5,6 +5,8 @@ import { classes, schools } from '../../db/schema.ts';
 import { receiveDelivery } from '../procurement/deliveries.ts';
 import { allocateInvoice, createInvoice } from '../procurement/invoices.ts';
 import { createContract, createOrder, placeOrder } from '../procurement/service.ts';
+import { seedDefaultIndicators } from './indicators.ts';
+import { seedDefaultPublicity, updatePublicityItem } from './publicity.ts';
 import { spread } from './rules.ts';
 import type { CreateCostItemInput } from './schema.ts';
 import { createConvention, createCostItem, createFunder, createProgramme, createSupplier } from './service.ts';
@@ -32,6 +34,7 @@ export const DEMO_PROGRAMME = {
   eligibleCents: 149_066_600,
   federCapCents: 117_300_000,
   federRateBp: 7869,
+  classesTarget: 344,
 } as const;
 
 /** A 14-digit SIRET passing both checks (SIREN and SIRET Luhn), made from a small number. */
@@ -119,6 +122,7 @@ export async function generateDemoFunding(scope: Scope): Promise<string | null> 
     periodEnd: DEMO_PROGRAMME.periodEnd,
     // Three years from 31 December after the accounts of the final expenditure (DOMAIN.md §6).
     archiveUntil: '2026-12-31',
+    completedOn: DEMO_PROGRAMME.periodEnd,
     schoolIds,
   });
   const items = [];
@@ -147,6 +151,13 @@ export async function generateDemoFunding(scope: Scope): Promise<string | null> 
     supplierIds,
     schools: found,
   });
+  // Indicators against the convention's targets (344 classes: DOMAIN.md §1) and the publicity
+  // checklist; the website page and the poster were done at the start (fictional dates).
+  await seedDefaultIndicators(scope, programme.id, { classesTarget: DEMO_PROGRAMME.classesTarget, audit: false });
+  for (const item of await seedDefaultPublicity(scope, programme.id, { audit: false })) {
+    const doneOn = { website_description: '2020-03-16', a3_poster: '2020-09-01' }[item.kind as string];
+    if (doneOn) await updatePublicityItem(scope, item.id, { doneOn });
+  }
   return programme.id;
 }
 

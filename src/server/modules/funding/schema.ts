@@ -26,6 +26,8 @@ const programmeFields = {
   periodStart: IsoDate,
   periodEnd: IsoDate,
   archiveUntil: IsoDate.nullable().optional(),
+  /** When the operation was completed: the permanent plaque is due three months later. */
+  completedOn: IsoDate.nullable().optional(),
   /** The schools in scope (replaces the list on update). */
   schoolIds: z.array(z.uuid()).max(50_000).optional(),
 };
@@ -45,6 +47,7 @@ export const ProgrammeSchema = z
     periodStart: z.string(),
     periodEnd: z.string(),
     archiveUntil: z.string().nullable(),
+    completedOn: z.string().nullable(),
     schoolIds: z.array(z.uuid()),
     createdAt: z.string(),
     updatedAt: z.string(),

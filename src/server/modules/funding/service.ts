@@ -55,6 +55,7 @@ function presentProgramme(p: ProgrammeRow, schoolIds: string[]) {
     periodStart: p.periodStart,
     periodEnd: p.periodEnd,
     archiveUntil: p.archiveUntil,
+    completedOn: p.completedOn,
     schoolIds,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
@@ -116,10 +117,17 @@ export async function getProgramme(scope: Scope, id: string) {
 }
 
 /** The dates the CHECKs hold, answered as a 400 naming the field rather than a database error. */
-function checkPeriod(p: { periodStart: string; periodEnd: string; archiveUntil?: string | null | undefined }) {
+function checkPeriod(p: {
+  periodStart: string;
+  periodEnd: string;
+  archiveUntil?: string | null | undefined;
+  completedOn?: string | null | undefined;
+}) {
   const problems = [];
   if (p.periodEnd < p.periodStart)
     problems.push({ path: 'body.periodEnd', message: 'before the start', code: 'period_end_before_start' });
+  if (p.completedOn && p.completedOn < p.periodStart)
+    problems.push({ path: 'body.completedOn', message: 'before the start', code: 'completed_before_start' });
   if (p.archiveUntil && p.archiveUntil < p.periodEnd)
     problems.push({ path: 'body.archiveUntil', message: 'before the end of the period', code: 'archive_before_end' });
   if (problems.length) throw new AppError('VALIDATION_FAILED', 'Inconsistent dates', { fields: problems });
@@ -152,6 +160,7 @@ export async function updateProgramme(scope: Scope, id: string, input: UpdatePro
     periodStart: fields.periodStart ?? beforeRow.periodStart,
     periodEnd: fields.periodEnd ?? beforeRow.periodEnd,
     archiveUntil: fields.archiveUntil !== undefined ? fields.archiveUntil : beforeRow.archiveUntil,
+    completedOn: fields.completedOn !== undefined ? fields.completedOn : beforeRow.completedOn,
   });
   const [row] = await scope.tx
     .update(fundingProgrammes)

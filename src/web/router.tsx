@@ -6,6 +6,7 @@ import {
   createRouter,
   lazyRouteComponent,
   Outlet,
+  type RouteComponent,
   redirect,
   useRouter,
   useRouterState,
@@ -25,6 +26,7 @@ import { parseAssetSearch } from './pages/assets/search.ts';
 import { AssetTagPage } from './pages/assets/tag-page.tsx';
 import { AuditPage } from './pages/audit/audit-page.tsx';
 import { FamilyPage } from './pages/family/family-page.tsx';
+import { parseLinesSearch, parseProgrammeSearch } from './pages/funding/search.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { RoundPage } from './pages/inventory/round-page.tsx';
 import { RoundsPage } from './pages/inventory/rounds-page.tsx';
@@ -39,6 +41,7 @@ import { parseDriveSearch, ReturnDrivePage } from './pages/loans/return-drive-pa
 import { parseLoanSearch, parseRequestSearch } from './pages/loans/search.ts';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { parseInvoiceSearch, parseOrderSearch } from './pages/procurement/search.ts';
 import { ImportPage } from './pages/schools/import-page.tsx';
 import { NewSchoolPage } from './pages/schools/new-school-page.tsx';
 import { SchoolPage } from './pages/schools/school-page.tsx';
@@ -482,6 +485,133 @@ const mailSettingsRoute = createRoute({
   ),
 });
 
+// Procurement (orders, receiving, invoices, contracts): one chunk of its own, with the permission checks inside.
+// The return type is written out: inferring it from the module would make the router's type depend on itself.
+type ProcurementRoute =
+  | 'OrdersRoute'
+  | 'NewOrderRoute'
+  | 'EditOrderRoute'
+  | 'OrderRoute'
+  | 'InvoicesRoute'
+  | 'InvoiceRoute'
+  | 'ContractsRoute';
+const procurement = (name: ProcurementRoute): RouteComponent =>
+  lazyRouteComponent(() => import('./pages/procurement/routes.tsx'), name);
+
+const ordersRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/procurement/orders',
+  validateSearch: parseOrderSearch,
+  component: procurement('OrdersRoute'),
+});
+
+const newOrderRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/procurement/orders/new',
+  component: procurement('NewOrderRoute'),
+});
+
+const editOrderRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/procurement/orders/$id/edit',
+  component: procurement('EditOrderRoute'),
+});
+
+const orderRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/procurement/orders/$id',
+  component: procurement('OrderRoute'),
+});
+
+const invoicesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/procurement/invoices',
+  validateSearch: parseInvoiceSearch,
+  component: procurement('InvoicesRoute'),
+});
+
+const invoiceRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/procurement/invoices/$id',
+  component: procurement('InvoiceRoute'),
+});
+
+const contractsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/procurement/contracts',
+  component: procurement('ContractsRoute'),
+});
+
+// Funding (programmes, conventions, claims): used by the finance side only, a chunk of its own.
+const ProgrammesPage = lazyRouteComponent(() => import('./pages/funding/programmes-page.tsx'), 'ProgrammesPage');
+const ProgrammePage = lazyRouteComponent(() => import('./pages/funding/programme-page.tsx'), 'ProgrammePage');
+const FundingLinesPage = lazyRouteComponent(() => import('./pages/funding/lines-page.tsx'), 'LinesPage');
+const ClaimPage = lazyRouteComponent(() => import('./pages/funding/claim-page.tsx'), 'ClaimPage');
+const SuppliersPage = lazyRouteComponent(() => import('./pages/funding/suppliers-page.tsx'), 'SuppliersPage');
+const FundersPage = lazyRouteComponent(() => import('./pages/funding/funders-page.tsx'), 'FundersPage');
+
+const fundingRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/funding',
+  component: () => (
+    <RequirePermission permission="funding.read">
+      <ProgrammesPage />
+    </RequirePermission>
+  ),
+});
+
+const fundingProgrammeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/funding/programmes/$id',
+  validateSearch: parseProgrammeSearch,
+  component: () => (
+    <RequirePermission permission="funding.read">
+      <ProgrammePage />
+    </RequirePermission>
+  ),
+});
+
+const fundingLinesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/funding/programmes/$id/lines',
+  validateSearch: parseLinesSearch,
+  component: () => (
+    <RequirePermission permission="funding.read">
+      <FundingLinesPage />
+    </RequirePermission>
+  ),
+});
+
+const fundingClaimRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/funding/claims/$id',
+  component: () => (
+    <RequirePermission permission="funding.read">
+      <ClaimPage />
+    </RequirePermission>
+  ),
+});
+
+const fundingSuppliersRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/funding/suppliers',
+  component: () => (
+    <RequirePermission permission="funding.read">
+      <SuppliersPage />
+    </RequirePermission>
+  ),
+});
+
+const fundingFundersRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/funding/funders',
+  component: () => (
+    <RequirePermission permission="funding.read">
+      <FundersPage />
+    </RequirePermission>
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
@@ -515,6 +645,19 @@ const routeTree = rootRoute.addChildren([
     loanCampaignRoute,
     loanRoute,
     mailSettingsRoute,
+    ordersRoute,
+    newOrderRoute,
+    editOrderRoute,
+    orderRoute,
+    invoicesRoute,
+    invoiceRoute,
+    contractsRoute,
+    fundingRoute,
+    fundingProgrammeRoute,
+    fundingLinesRoute,
+    fundingClaimRoute,
+    fundingSuppliersRoute,
+    fundingFundersRoute,
     usersRoute,
     auditRoute,
     accountRoute,

@@ -15388,6 +15388,8 @@ export interface components {
             eligibility: "eligible" | "partly" | "not_eligible";
             eligibleCents: number;
             eligibilityReason: string | null;
+            invoiceId: string | null;
+            invoiceLineId: string | null;
             generated: boolean;
             schools: {
                 /** Format: uuid */
@@ -18387,6 +18389,8 @@ export interface components {
             eligibility: "eligible" | "partly" | "not_eligible";
             eligibleCents: number;
             eligibilityReason: string | null;
+            invoiceId: string | null;
+            invoiceLineId: string | null;
             generated: boolean;
             schools: {
                 /** Format: uuid */

@@ -74,6 +74,12 @@ type NavTarget =
   | '/loans/campaigns'
   | '/loans/settings'
   | '/admin/mail'
+  | '/procurement/orders'
+  | '/procurement/invoices'
+  | '/procurement/contracts'
+  | '/funding'
+  | '/funding/suppliers'
+  | '/funding/funders'
   | '/users'
   | '/audit'
   | '/account'
@@ -138,6 +144,28 @@ function MainNav({ me }: { me: Me }) {
         { to: '/loans/messages', label: t('loans.messages.nav'), show: hasPermission(me, 'loans.messages') },
         { to: '/loans/campaigns', label: t('loans.campaigns.nav'), show: hasPermission(me, 'loans.campaigns') },
         { to: '/loans/settings', label: t('loans.nav.settings'), show: hasPermission(me, 'loans.settings') },
+      ],
+    },
+    {
+      to: '/procurement/orders',
+      label: t('procurement.nav.purchasing'),
+      show: hasPermission(me, 'funding.read'),
+      children: [
+        { to: '/procurement/invoices', label: t('procurement.nav.invoices'), show: hasPermission(me, 'funding.read') },
+        {
+          to: '/procurement/contracts',
+          label: t('procurement.nav.contracts'),
+          show: hasPermission(me, 'funding.read'),
+        },
+      ],
+    },
+    {
+      to: '/funding',
+      label: t('funding.nav.funding'),
+      show: hasPermission(me, 'funding.read'),
+      children: [
+        { to: '/funding/suppliers', label: t('funding.nav.suppliers'), show: hasPermission(me, 'funding.read') },
+        { to: '/funding/funders', label: t('funding.nav.funders'), show: hasPermission(me, 'funding.read') },
       ],
     },
     { to: '/users', label: t('nav.users'), show: hasPermission(me, 'users.read') },

@@ -242,6 +242,9 @@ export const ExpenseLineSchema = z
     eligibility: z.enum(ELIGIBILITIES),
     eligibleCents: z.number().int(),
     eligibilityReason: z.string().nullable(),
+    /** The invoice (and its line) the expense was made from, when allocated from procurement. */
+    invoiceId: z.uuid().nullable(),
+    invoiceLineId: z.uuid().nullable(),
     generated: z.boolean(),
     schools: z.array(z.object({ schoolId: z.uuid(), amountCents: z.number().int() })),
   })

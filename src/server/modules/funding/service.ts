@@ -638,6 +638,8 @@ function presentLine(l: LineRow, supplier: Pick<SupplierRow, 'name' | 'siret'>, 
     eligibility: l.eligibility,
     eligibleCents: l.eligibleCents,
     eligibilityReason: l.eligibilityReason,
+    invoiceId: l.invoiceId,
+    invoiceLineId: l.invoiceLineId,
     generated: l.generated,
     schools: split,
   };

@@ -96,6 +96,8 @@ export async function programmeConventions(scope: Scope, programmeId: string): P
     .orderBy(asc(fundingConventions.rank));
 }
 
+type ClaimsState = Pick<ClaimState, 'aidCents' | 'claims'> & { rows: ClaimRow[] };
+
 /** The programme's lines with this funder's stored share, and every claim of the convention. */
 async function loadState(scope: Scope, c: ConventionInfo): Promise<ClaimState & { rows: ClaimRow[] }> {
   const lines: CandidateLine[] = await scope.tx
@@ -118,6 +120,37 @@ async function loadState(scope: Scope, c: ConventionInfo): Promise<ClaimState & 
       and(eq(fundingLineShares.lineId, fundingExpenseLines.id), eq(fundingLineShares.conventionId, c.id)),
     )
     .where(eq(fundingExpenseLines.programmeId, c.programmeId));
+  const claims = await loadClaims(
+    scope,
+    c,
+    lines.reduce((s, l) => s + l.shareCents, 0),
+  );
+  return {
+    ...claims,
+    instalmentCapBp: c.instalmentCapBp,
+    convention: {
+      eligibleFrom: c.eligibleFrom,
+      eligibleTo: c.eligibleTo,
+      eligibleCostItemIds: c.eligibleCostItemIds,
+    },
+    lines,
+  };
+}
+
+/**
+ * Every claim of the convention with its lines, and the funder's aid (given,
+ * or the sum of its stored shares): what a claim's presentation and its
+ * reconciliation need, without the programme's lines.
+ */
+async function loadClaims(scope: Scope, c: ConventionInfo, aidCents?: number): Promise<ClaimsState> {
+  let aid = aidCents;
+  if (aid === undefined) {
+    const [row] = await scope.tx
+      .select({ cents: sql<number>`coalesce(sum(${fundingLineShares.cents}), 0)`.mapWith(Number) })
+      .from(fundingLineShares)
+      .where(eq(fundingLineShares.conventionId, c.id));
+    aid = row?.cents ?? 0;
+  }
   const rows = await scope.tx
     .select()
     .from(fundingClaims)
@@ -134,16 +167,13 @@ async function loadState(scope: Scope, c: ConventionInfo): Promise<ClaimState & 
     .from(fundingClaimLines)
     .where(eq(fundingClaimLines.conventionId, c.id));
   const byClaim = new Map<string, ExistingClaim['lines'][number][]>();
-  for (const l of claimLines) byClaim.set(l.claimId, [...(byClaim.get(l.claimId) ?? []), l]);
+  for (const l of claimLines) {
+    const list = byClaim.get(l.claimId);
+    if (list) list.push(l);
+    else byClaim.set(l.claimId, [l]);
+  }
   return {
-    aidCents: lines.reduce((s, l) => s + l.shareCents, 0),
-    instalmentCapBp: c.instalmentCapBp,
-    convention: {
-      eligibleFrom: c.eligibleFrom,
-      eligibleTo: c.eligibleTo,
-      eligibleCostItemIds: c.eligibleCostItemIds,
-    },
-    lines,
+    aidCents: aid,
     claims: rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -254,21 +284,22 @@ const isUniqueViolation = (error: unknown, constraint: string) => {
   return code === '23505' && (name === constraint || message.includes(constraint));
 };
 
+/**
+ * The claim's lines, rewritten: one statement per 20,000 lines, the rows
+ * passed as one JSON parameter (`jsonb_to_recordset`), not 8 parameters a row.
+ */
 async function writeLines(scope: Scope, claimId: string, conventionId: string, plan: ClaimPlan) {
   await scope.tx.delete(fundingClaimLines).where(eq(fundingClaimLines.claimId, claimId));
-  for (let i = 0; i < plan.lines.length; i += 1000) {
+  for (let i = 0; i < plan.lines.length; i += 20_000) {
+    const chunk = plan.lines
+      .slice(i, i + 20_000)
+      .map((l) => ({ l: l.lineId, p: l.position, e: l.eligibleCents, a: l.aidCents }));
     try {
-      await scope.tx.insert(fundingClaimLines).values(
-        plan.lines.slice(i, i + 1000).map((l) => ({
-          organisationId: scope.organisationId,
-          claimId,
-          conventionId,
-          expenseLineId: l.lineId,
-          position: l.position,
-          eligibleCents: l.eligibleCents,
-          aidCents: l.aidCents,
-        })),
-      );
+      await scope.tx.execute(sql`
+        insert into funding_claim_lines
+               (organisation_id, claim_id, convention_id, expense_line_id, position, eligible_cents, aid_cents)
+        select ${scope.organisationId}::uuid, ${claimId}::uuid, ${conventionId}::uuid, x.l, x.p, x.e, x.a
+          from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(l uuid, p integer, e bigint, a bigint)`);
     } catch (error) {
       // The backstop: only reachable if a line was claimed past the convention lock.
       if (isUniqueViolation(error, 'funding_claim_lines_once_per_funder_key'))
@@ -312,7 +343,7 @@ function presentClaim(r: ClaimRow, c: ConventionInfo, lineCount: number, reconci
 }
 export type Claim = ReturnType<typeof presentClaim>;
 
-function claimsOfState(state: ClaimState & { rows: ClaimRow[] }, c: ConventionInfo): Claim[] {
+function claimsOfState(state: ClaimsState, c: ConventionInfo): Claim[] {
   return state.rows.map((r) => {
     const mine = state.claims.find((x) => x.id === r.id);
     const reconciliation =
@@ -494,12 +525,22 @@ export function costItemTotals(lines: readonly ClaimLine[]) {
 }
 
 export async function getClaim(scope: Scope, id: string) {
+  return (await claimWithLines(scope, id)).claim;
+}
+
+/** The claim as `getClaim` answers it, and its lines as `claimLines` reads them (read once for both). */
+export async function claimWithLines(scope: Scope, id: string) {
   const row = await claimRow(scope, id);
   const c = await conventionInfo(scope, row.conventionId, false);
   if (!c) throw notFound('Convention');
-  const state = await loadState(scope, c);
+  const state = await loadClaims(scope, c);
   const claim = claimsOfState(state, c).find((x) => x.id === id) as Claim;
-  const lines = (await claimLines(scope, id)).map(({ supplierId: _, ...l }) => l);
+  const all = await claimLines(scope, id);
+  return { claim: presentClaimDetail(claim, all), lines: all };
+}
+
+function presentClaimDetail(claim: Claim, all: ClaimLine[]) {
+  const lines = all.map(({ supplierId: _, ...l }) => l);
   const accepted = lines.some((l) => l.acceptedCents !== null)
     ? lines.reduce((s, l) => s + (l.acceptedCents ?? 0), 0)
     : null;
@@ -715,7 +756,5 @@ export async function payClaim(scope: Scope, id: string, input: PayClaimInput) {
 
 /** The claim, its convention and its lines, for the exports. */
 export async function claimForExport(scope: Scope, id: string) {
-  const claim = await getClaim(scope, id);
-  const lines = await claimLines(scope, id);
-  return { claim, lines };
+  return claimWithLines(scope, id);
 }

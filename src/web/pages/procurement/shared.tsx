@@ -1,5 +1,4 @@
-import { Badge, Button, Group, Modal } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { parseDecimal } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
@@ -77,48 +76,5 @@ export function vatOf(htCents: number, rateBp: number): number {
   return Math.round((htCents * rateBp) / 10_000);
 }
 
-export function Dialog({
-  title,
-  onClose,
-  size = 'xl',
-  children,
-}: {
-  title: string;
-  onClose: () => void;
-  size?: string;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={title}
-      size={size}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      styles={{ title: { fontWeight: 700, fontSize: '1.25rem' } }}
-    >
-      {children}
-    </Modal>
-  );
-}
-
-export function FormButtons({ onCancel, pending, submit }: { onCancel: () => void; pending: boolean; submit: string }) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>
-        {t('common.cancel')}
-      </Button>
-      <Button type="submit" loading={pending}>
-        {submit}
-      </Button>
-    </Group>
-  );
-}
-
-/** Today as a calendar day of the browser (YYYY-MM-DD). */
-export function today(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+// The dialog frame, its buttons and today's date are the funding pages' own.
+export { Dialog, FormButtons, today } from '../funding/labels.tsx';

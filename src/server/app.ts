@@ -25,6 +25,7 @@ export { API_VERSION };
 
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { baselineRoutes } from './modules/baseline/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { fundingClaimRoutes } from './modules/funding/claims-routes.ts';
 import { fundingRoutes } from './modules/funding/routes.ts';
@@ -35,6 +36,7 @@ import { loanRoutes } from './modules/loans/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { procurementRoutes } from './modules/procurement/routes.ts';
 import { schoolRoutes } from './modules/schools/routes.ts';
+import { serviceRoutes } from './modules/services/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
@@ -261,6 +263,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   fundingRoutes(app, deps);
   procurementRoutes(app, deps);
   fundingClaimRoutes(app, deps);
+  baselineRoutes(app, deps);
+  serviceRoutes(app, deps);
 
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
   if (webDir) {

@@ -11,12 +11,14 @@ import { classes, organisations, schools, userSchools, users } from './db/schema
 import { recordAudit } from './modules/audit/service.ts';
 import { normaliseEmail, randomToken } from './modules/auth/rules.ts';
 import { assertPasswordStrength, hashPassword } from './modules/auth/service.ts';
+import { generateDemoBaseline } from './modules/baseline/demo.ts';
 import { generateDemoFunding } from './modules/funding/demo.ts';
 import { ensureDefaultCatalogue } from './modules/inventory/catalogue.ts';
 import { generateDemoInventory } from './modules/inventory/demo.ts';
 import { generateDemoLoans } from './modules/loans/demo.ts';
 import { importSchools } from './modules/schools/import.ts';
 import { generateClasses } from './modules/schools/rules.ts';
+import { generateDemoServices } from './modules/services/demo.ts';
 
 /**
  * First-start provisioning. On an empty database: the demo organisation
@@ -152,6 +154,8 @@ export async function seedDemo(db: Database, config?: Config): Promise<DemoAccou
     await generateDemoClasses(scope, rows);
     await generateDemoInventory(scope);
     await generateDemoFunding(scope);
+    await generateDemoServices(scope);
+    await generateDemoBaseline(scope);
     const inserted = await tx
       .select({ id: schools.id, uai: schools.uai, name: schools.name, kind: schools.kind })
       .from(schools)

@@ -70,6 +70,18 @@ export const PERMISSIONS = {
   'funding.read': ['admin', 'manager', 'finance', 'auditor'],
   /** Create and edit programmes, cost items, funders, conventions, suppliers and expense lines. */
   'funding.manage': ['admin', 'manager', 'finance'],
+  /** The digital services catalogue and the schools' subscriptions (school-scoped roles: their schools' subscriptions only). */
+  'services.read': ['admin', 'manager', 'technician', 'finance', 'director', 'teacher', 'periscolaire', 'auditor'],
+  /** Create, edit, archive digital services; add, edit, end and delete schools' subscriptions. */
+  'services.manage': ['admin', 'manager'],
+  /** See the socle numérique: grid, compliance, gap, equity (school-scoped roles: their schools). */
+  'baseline.read': ['admin', 'manager', 'technician', 'finance', 'director', 'teacher', 'auditor'],
+  /** Record justified manual overrides of a criterion. */
+  'baseline.override': ['admin', 'manager'],
+  /** Edit the référentiel grid (saved as a new version). */
+  'baseline.grid': ['admin'],
+  /** Run, save and export budget plans. */
+  'baseline.plan': ['admin', 'manager', 'finance'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -543,6 +543,12 @@ const contractsRoute = createRoute({
 });
 
 // Funding (programmes, conventions, claims): used by the finance side only, a chunk of its own.
+const servicesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/services',
+  component: lazyRouteComponent(() => import('./pages/services/routes.tsx'), 'ServicesRoute'),
+});
+
 const ProgrammesPage = lazyRouteComponent(() => import('./pages/funding/programmes-page.tsx'), 'ProgrammesPage');
 const ProgrammePage = lazyRouteComponent(() => import('./pages/funding/programme-page.tsx'), 'ProgrammePage');
 const FundingLinesPage = lazyRouteComponent(() => import('./pages/funding/lines-page.tsx'), 'LinesPage');
@@ -658,6 +664,7 @@ const routeTree = rootRoute.addChildren([
     fundingClaimRoute,
     fundingSuppliersRoute,
     fundingFundersRoute,
+    servicesRoute,
     usersRoute,
     auditRoute,
     accountRoute,

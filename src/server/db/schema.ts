@@ -2,6 +2,7 @@
  * The drizzle schema, one file per area. drizzle-kit reads this module
  * (drizzle.config.ts) and generates `migrations/` from it.
  */
+export * from './schema/baseline.ts';
 export * from './schema/core.ts';
 export * from './schema/funding.ts';
 export * from './schema/inventory.ts';

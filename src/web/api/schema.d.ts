@@ -14268,6 +14268,2084 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/baseline/grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The référentiel grid in force (the SNEE 2021 preset, version 0, until one is saved) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselineGrid"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Save the grid as a new version (versions are immutable; the newest is in force) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BaselineGridBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselineGrid"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/grids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved versions of the grid, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselineGridVersion"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/grids/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of the grid (0: the preset) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselineGrid"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grid presets shipped with Socle (SNEE 2021) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            grid: components["schemas"]["BaselineGrid"];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compliance of every school with the grid, computed live, with organisation totals */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "maternelle" | "elementaire" | "primaire" | "application";
+                    priority?: "none" | "REP" | "REP+";
+                    status?: "at_socle" | "not_at_socle" | "out_of_scope";
+                    circonscription?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselineCompliance"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/schools/{schoolId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One school's socle: each criterion with its evidence, each class, the priced gap */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    schoolId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselineSchool"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/gap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is missing per school and class, priced from the catalogue, with totals */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "maternelle" | "elementaire" | "primaire" | "application";
+                    priority?: "none" | "REP" | "REP+";
+                    status?: "at_socle" | "not_at_socle" | "out_of_scope";
+                    circonscription?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselineGap"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/gap.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The gap as a workbook (summary, schools, items) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "maternelle" | "elementaire" | "primaire" | "application";
+                    priority?: "none" | "REP" | "REP+";
+                    status?: "at_socle" | "not_at_socle" | "out_of_scope";
+                    circonscription?: string;
+                    q?: string;
+                    lang?: "fr" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/gap.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The gap as a PDF report */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "maternelle" | "elementaire" | "primaire" | "application";
+                    priority?: "none" | "REP" | "REP+";
+                    status?: "at_socle" | "not_at_socle" | "out_of_scope";
+                    circonscription?: string;
+                    q?: string;
+                    lang?: "fr" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/equity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Devices per pupil and socle status by school against IPS and priority education */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselineEquity"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Manual overrides with their justification and evidence */
+        get: {
+            parameters: {
+                query?: {
+                    schoolId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselineOverride"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Record (201) or replace (200) the override of a criterion for a school or one of its classes */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BaselineOverrideBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselineOverride"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselineOverride"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/overrides/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an override (the computed status applies again) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/plans/presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funding presets for simulations (SNEE, FEDER) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselineFundingPreset"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/plans/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the planner on the live gap without saving: which schools to fund, why, at what cost and subsidy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BaselinePlanParamsInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselinePlanPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved plans with their totals, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselinePlanSummary"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Run and save a plan (a scenario to compare) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BaselineSavePlanBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselinePlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved plan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselinePlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a saved plan */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/plans/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a saved plan into draft purchase orders (one line per school and equipment category, installation lines); needs funding.manage too */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BaselinePlanOrdersBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselinePlanOrders"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baseline/plans/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A saved plan as a workbook (summary, schools with the score breakdown, items) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "fr" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The digital services catalogue, by name, with the number of active subscriptions (archived: ?includeArchived=true) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: components["schemas"]["DigitalServiceKindInput"];
+                    includeArchived?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DigitalService"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a service to the catalogue (409 CONFLICT: name already used, whatever the case) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateDigitalServiceInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DigitalService"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service of the catalogue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DigitalService"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a service no school ever subscribed to (SERVICE_IN_USE otherwise: archive it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit or archive a service (archived: true) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateDigitalServiceInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DigitalService"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Schools’ subscriptions (filters: school, service, kind, activeOn, status), with their status against activeOn or today */
+        get: {
+            parameters: {
+                query?: {
+                    schoolId?: string;
+                    serviceId?: string;
+                    kind?: components["schemas"]["DigitalServiceKindInput"];
+                    activeOn?: string;
+                    status?: components["schemas"]["SubscriptionStatusInput"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolSubscription"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Subscribe a school to a service (400 naming the field: unknown school, service or contract, end before start) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateSubscriptionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolSubscription"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subscription (404 for a school out of reach) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolSubscription"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a subscription recorded by mistake (to stop one, set its end date) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a subscription; end it by setting endsOn (its last day) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateSubscriptionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolSubscription"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/schools/import": {
         parameters: {
             query?: never;
@@ -14789,7 +16867,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage" | "services.read" | "services.manage" | "baseline.read" | "baseline.override" | "baseline.grid" | "baseline.plan")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -14825,311 +16903,299 @@ export interface components {
             revokedAt: string | null;
             token: string;
         };
-        FileAttachmentInput: {
-            /** Format: uuid */
-            id: string;
+        CreateSchoolInputInput: {
+            uai: string;
             name: string;
-            mime: string;
-            size: number;
-            createdAt: string;
-        };
-        CreateClaimInputInput: {
-            /** Format: uuid */
-            conventionId: string;
+            usualName?: string | null;
             /** @enum {string} */
-            kind: "advance" | "instalment" | "final";
-            periodFrom?: string | null;
-            periodTo?: string | null;
-            lineIds?: string[];
-            advanceCents?: number;
-            notes?: string;
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
+            /**
+             * @default public
+             * @enum {string}
+             */
+            sector: "public" | "private";
+            address?: string | null;
+            postcode?: string | null;
+            communeCode?: string | null;
+            communeName?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /**
+             * @default none
+             * @enum {string}
+             */
+            priorityEducation: "none" | "REP" | "REP+";
+            circonscriptionCode?: string | null;
+            circonscriptionName?: string | null;
+            ips?: number | null;
+            ipsYear?: string | null;
+            openedOn?: string | null;
+            schoolGroup?: string | null;
         };
-        UpdateClaimInputInput: {
-            notes: string;
+        UpdateSchoolInputInput: {
+            name?: string;
+            usualName?: string | null;
+            /** @enum {string} */
+            kind?: "maternelle" | "elementaire" | "primaire" | "application";
+            /** @enum {string} */
+            sector?: "public" | "private";
+            address?: string | null;
+            postcode?: string | null;
+            communeCode?: string | null;
+            communeName?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /** @enum {string} */
+            priorityEducation?: "none" | "REP" | "REP+";
+            circonscriptionCode?: string | null;
+            circonscriptionName?: string | null;
+            ips?: number | null;
+            ipsYear?: string | null;
+            openedOn?: string | null;
+            schoolGroup?: string | null;
         };
-        ClaimLinesChangeInputInput: {
-            add?: string[];
-            remove?: string[];
-        };
-        SubmitClaimInputInput: {
+        CloseSchoolInputInput: {
             /** Format: date */
-            submittedOn: string;
+            closedOn: string;
         };
-        CheckClaimInputInput: {
-            /** Format: date */
-            checkedOn: string;
-            lines?: {
-                /** Format: uuid */
-                lineId: string;
-                acceptedCents: number;
-                reason?: string | null;
-            }[];
-            acceptedCents?: number;
-        };
-        PayClaimInputInput: {
-            receivedCents: number;
-            /** Format: date */
-            receivedOn: string;
-        };
-        ClaimReconciliationInput: {
-            aidCents: number;
-            justifiedCents: number;
-            dueCents: number;
-            earlierCents: number;
-            balanceCents: number;
-        };
-        FundingClaimInput: {
+        SchoolSummaryInput: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            programmeId: string;
-            /** Format: uuid */
-            conventionId: string;
-            conventionReference: string;
-            /** Format: uuid */
-            funderId: string;
-            funderName: string;
+            uai: string;
+            name: string;
+            usualName: string | null;
             /** @enum {string} */
-            funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
-            number: number;
-            label: string;
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
             /** @enum {string} */
-            kind: "advance" | "instalment" | "final";
+            sector: "public" | "private";
+            communeCode: string | null;
+            communeName: string | null;
             /** @enum {string} */
-            status: "draft" | "submitted" | "checked" | "paid";
-            periodFrom: string | null;
-            periodTo: string | null;
-            lineCount: number;
-            eligibleCents: number;
-            claimedCents: number;
-            acceptedCents: number | null;
-            receivedCents: number | null;
-            submittedOn: string | null;
-            checkedOn: string | null;
-            receivedOn: string | null;
-            notes: string;
-            version: number;
-            reconciliation: components["schemas"]["ClaimReconciliationInput"] | null;
-            createdAt: string;
-            updatedAt: string;
+            priorityEducation: "none" | "REP" | "REP+";
+            circonscriptionName: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            ips: number | null;
+            /** @enum {string} */
+            status: "open" | "closing" | "closed";
+            year: number | null;
+            pupils: number | null;
+            classesCount: number | null;
         };
-        FundingClaimLineInput: {
-            position: number;
-            /** Format: uuid */
-            expenseLineId: string;
-            /** Format: uuid */
-            costItemId: string;
-            costItemCode: string;
-            costItemLabel: string;
-            supplierName: string;
-            supplierSiret: string;
-            invoiceId: string | null;
-            invoiceNumber: string;
-            invoiceDate: string;
-            description: string;
-            htCents: number;
-            vatCents: number;
-            ttcCents: number;
-            paidOn: string | null;
-            mandateNumber: string | null;
-            eligibleCents: number;
-            aidCents: number;
-            acceptedCents: number | null;
-            rejectionReason: string | null;
+        SchoolListInput: {
+            items: components["schemas"]["SchoolSummaryInput"][];
+            total: number;
         };
-        FundingClaimDetailInput: {
+        SchoolNetworkInput: {
+            internetAccess: ("fibre" | "vdsl" | "adsl" | "cable" | "4g_5g" | "satellite" | "other" | "none") | null;
+            bandwidthDownMbps: number | null;
+            bandwidthUpMbps: number | null;
+            wiredNetwork: ("yes" | "partial" | "no") | null;
+            wifiPresent: boolean | null;
+            conseilEcoleInformedOn: string | null;
+            notes: string | null;
+            updatedAt: string | null;
+        };
+        UpdateNetworkInputInput: {
+            internetAccess?: ("fibre" | "vdsl" | "adsl" | "cable" | "4g_5g" | "satellite" | "other" | "none") | null;
+            bandwidthDownMbps?: number | null;
+            bandwidthUpMbps?: number | null;
+            wiredNetwork?: ("yes" | "partial" | "no") | null;
+            wifiPresent?: boolean | null;
+            conseilEcoleInformedOn?: string | null;
+            notes?: string | null;
+        };
+        SchoolYearInput: {
+            year: number;
+            pupils: number | null;
+            classesCount: number | null;
+            pupilsByLevel: {
+                [key: string]: number;
+            };
+            source: string;
+        };
+        SchoolInput: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            programmeId: string;
-            /** Format: uuid */
-            conventionId: string;
-            conventionReference: string;
-            /** Format: uuid */
-            funderId: string;
-            funderName: string;
+            uai: string;
+            name: string;
+            usualName: string | null;
             /** @enum {string} */
-            funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
-            number: number;
-            label: string;
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
             /** @enum {string} */
-            kind: "advance" | "instalment" | "final";
+            sector: "public" | "private";
+            communeCode: string | null;
+            communeName: string | null;
             /** @enum {string} */
-            status: "draft" | "submitted" | "checked" | "paid";
-            periodFrom: string | null;
-            periodTo: string | null;
-            lineCount: number;
-            eligibleCents: number;
-            claimedCents: number;
-            acceptedCents: number | null;
-            receivedCents: number | null;
-            submittedOn: string | null;
-            checkedOn: string | null;
-            receivedOn: string | null;
-            notes: string;
-            version: number;
-            reconciliation: components["schemas"]["ClaimReconciliationInput"] | null;
+            priorityEducation: "none" | "REP" | "REP+";
+            circonscriptionName: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            ips: number | null;
+            /** @enum {string} */
+            status: "open" | "closing" | "closed";
+            year: number | null;
+            pupils: number | null;
+            classesCount: number | null;
+            address: string | null;
+            postcode: string | null;
+            circonscriptionCode: string | null;
+            ipsYear: string | null;
+            openedOn: string | null;
+            closedOn: string | null;
+            closingAnnounced: boolean;
+            schoolGroup: string | null;
+            source: string;
+            network: components["schemas"]["SchoolNetworkInput"];
+            years: components["schemas"]["SchoolYearInput"][];
             createdAt: string;
             updatedAt: string;
-            lines: components["schemas"]["FundingClaimLineInput"][];
-            costItems: {
-                /** Format: uuid */
-                costItemId: string;
-                code: string;
-                label: string;
-                lines: number;
-                htCents: number;
-                eligibleCents: number;
-                aidCents: number;
-                acceptedCents: number | null;
-            }[];
-            totals: {
-                htCents: number;
-                eligibleCents: number;
-                aidCents: number;
-                acceptedCents: number | null;
+            can: {
+                update: boolean;
+                close: boolean;
+                manageClasses: boolean;
+                manageRooms: boolean;
+                manageNetwork: boolean;
             };
         };
-        FundingClaimListInput: {
-            claims: components["schemas"]["FundingClaimInput"][];
-            funders: {
-                /** Format: uuid */
-                conventionId: string;
-                conventionReference: string;
-                /** Format: uuid */
-                funderId: string;
-                funderName: string;
-                /** @enum {string} */
-                funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
-                aidCents: number;
-                instalmentCapCents: number;
-                advanceAndInstalmentsCents: number;
-                claimedCents: number;
-                acceptedCents: number;
-                receivedCents: number;
-                claimableLines: number;
-                claimableCents: number;
-            }[];
-        };
-        FundingClaimableLinesInput: {
-            /** Format: uuid */
-            conventionId: string;
-            aidCents: number;
-            instalmentCapCents: number;
-            advanceAndInstalmentsCents: number;
-            totalAidCents: number;
-            items: {
-                /** Format: uuid */
-                expenseLineId: string;
-                /** Format: uuid */
-                costItemId: string;
-                costItemCode: string;
-                costItemLabel: string;
-                supplierName: string;
-                invoiceNumber: string;
-                invoiceDate: string;
-                description: string;
-                htCents: number;
-                eligibleCents: number;
-                paidOn: string | null;
-                aidCents: number;
-            }[];
-        };
-        CreateIndicatorInputInput: {
-            code: string;
-            label: string;
-            unit?: string;
-            /** @enum {string} */
-            source: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
-            conventionId?: string | null;
-            baseline?: number;
-            target: number;
-            manualValue?: number | null;
-            position?: number;
-        };
-        UpdateIndicatorInputInput: {
-            code?: string;
-            label?: string;
-            unit?: string;
-            /** @enum {string} */
-            source?: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
-            conventionId?: string | null;
-            baseline?: number;
-            target?: number;
-            manualValue?: number | null;
-            position?: number;
-        };
-        FundingIndicatorInput: {
+        SchoolClassInput: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            programmeId: string;
-            conventionId: string | null;
-            code: string;
-            label: string;
-            unit: string;
-            /** @enum {string} */
-            source: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
-            baseline: number;
-            target: number;
-            manualValue: number | null;
-            value: number | null;
-            computed: boolean;
-            reachedBp: number | null;
-            position: number;
+            schoolId: string;
+            year: number;
+            name: string;
+            levels: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
+            pupils: number | null;
+            ulis: boolean;
+            roomId: string | null;
+            roomName: string | null;
+            generated: boolean;
         };
-        SeedIndicatorsInputInput: {
-            classesTarget?: number;
+        CreateClassInputInput: {
+            year?: number;
+            name: string;
+            levels: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
+            pupils?: number | null;
+            /** @default false */
+            ulis: boolean;
+            roomId?: string | null;
         };
-        CreatePublicityItemInputInput: {
-            /** @enum {string} */
-            kind: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
-            label: string;
-            required?: boolean;
-            dueOn?: string | null;
-            doneOn?: string | null;
-            evidenceFileId?: string | null;
-            evidenceUrl?: string | null;
-            notes?: string;
-            position?: number;
+        UpdateClassInputInput: {
+            name?: string;
+            levels?: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
+            pupils?: number | null;
+            ulis?: boolean;
+            roomId?: string | null;
         };
-        UpdatePublicityItemInputInput: {
-            /** @enum {string} */
-            kind?: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
-            label?: string;
-            required?: boolean;
-            dueOn?: string | null;
-            doneOn?: string | null;
-            evidenceFileId?: string | null;
-            evidenceUrl?: string | null;
-            notes?: string;
-            position?: number;
-        };
-        FundingPublicityItemInput: {
+        RoomInput: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            programmeId: string;
+            schoolId: string;
+            buildingId: string | null;
+            buildingName: string | null;
+            name: string;
             /** @enum {string} */
-            kind: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
-            label: string;
-            required: boolean;
-            dueOn: string | null;
-            doneOn: string | null;
-            evidenceFileId: string | null;
-            evidenceUrl: string | null;
-            notes: string;
-            position: number;
-            overdue: boolean;
-            dueUnknown: boolean;
+            kind: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
+            floor: string | null;
+            notes: string | null;
+            archived: boolean;
+            currentClass: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
         };
-        FundingPublicityMentionsInput: {
-            euEmblem: boolean;
-            mentions: {
-                kind: string;
-                funderName: string | null;
-                fr: string;
-                en: string;
+        CreateRoomInputInput: {
+            name: string;
+            /**
+             * @default classroom
+             * @enum {string}
+             */
+            kind: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
+            buildingId?: string | null;
+            floor?: string | null;
+            notes?: string | null;
+        };
+        UpdateRoomInputInput: {
+            name?: string;
+            /** @enum {string} */
+            kind?: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
+            buildingId?: string | null;
+            floor?: string | null;
+            notes?: string | null;
+            archived?: boolean;
+        };
+        BuildingInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            name: string;
+        };
+        CreateBuildingInputInput: {
+            name: string;
+        };
+        SchoolImportReportInput: {
+            /** @enum {string} */
+            format: "annuaire" | "effectifs" | "ips" | "socle";
+            encoding: string;
+            rowsRead: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            yearsWritten: number;
+            rejected: {
+                line: number;
+                column: string;
+                reason: string;
+                value?: string;
+            }[];
+            skipped: {
+                [key: string]: number;
+            };
+            dryRun: boolean;
+            written: boolean;
+        };
+        SchoolOptionInput: {
+            /** Format: uuid */
+            id: string;
+            uai: string;
+            name: string;
+        };
+        SchoolMapPointInput: {
+            /** Format: uuid */
+            id: string;
+            uai: string;
+            name: string;
+            /** @enum {string} */
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
+            /** @enum {string} */
+            priorityEducation: "none" | "REP" | "REP+";
+            latitude: number;
+            longitude: number;
+        };
+        SchoolFacetsInput: {
+            kinds: {
+                value: string;
+                label: string | null;
+                count: number;
+            }[];
+            priorityEducation: {
+                value: string;
+                label: string | null;
+                count: number;
+            }[];
+            circonscriptions: {
+                value: string;
+                label: string | null;
+                count: number;
+            }[];
+            communes: {
+                value: string;
+                label: string | null;
+                count: number;
             }[];
         };
         CreateProgrammeInputInput: {
@@ -15529,6 +17595,965 @@ export interface components {
                 receivedCents: number;
             }[];
         };
+        /** @enum {string} */
+        BaselineStatusInput: "met" | "partly" | "missing" | "unknown";
+        BaselineGridBodyInput: {
+            name: string;
+            schoolKinds: ("maternelle" | "elementaire" | "primaire" | "application")[];
+            criteria: {
+                key: string;
+                labelFr: string;
+                labelEn: string;
+                weight: number;
+                /** @description Needed for the socle (otherwise only scored) */
+                required: boolean;
+                rule: {
+                    /** @constant */
+                    kind: "class_device";
+                    roles: ("projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other")[];
+                    /** @description Category bought to close the gap */
+                    gapCategory: string;
+                } | {
+                    /** @constant */
+                    kind: "pupil_devices";
+                    devicesPer4Classes: number;
+                    /** @description Devices lent to families still count towards the pool */
+                    countOnLoan: boolean;
+                    requireCart: boolean;
+                    requireMdm: boolean;
+                    gapCategory: string;
+                    cartCategory: string;
+                    cartCapacity: number;
+                    mdmCostPerDeviceCents: number;
+                } | {
+                    /** @constant */
+                    kind: "internet";
+                    minDownMbps: number;
+                    upgradeCostCents: number;
+                } | {
+                    /** @constant */
+                    kind: "wifi";
+                    classesPerAccessPoint: number;
+                    requireSwitchableOff: boolean;
+                    gapCategory: string;
+                    switchRetrofitCostCents: number;
+                } | {
+                    /** @constant */
+                    kind: "service";
+                    serviceKinds: ("ent" | "cloud" | "school_server" | "resources" | "software" | "mdm" | "filtering" | "other")[];
+                    /** @enum {string} */
+                    mode: "any" | "all";
+                    serverCounts: boolean;
+                    /** @description Yearly cost when the catalogue has no price for the kind */
+                    fallbackCostCents: number;
+                } | {
+                    /** @constant */
+                    kind: "training";
+                    minShareBp: number;
+                    costPerTeacherCents: number;
+                };
+            }[];
+            note?: string;
+            preset?: string | null;
+        };
+        BaselineGridInput: {
+            version: number;
+            name: string;
+            preset: string | null;
+            schoolKinds: ("maternelle" | "elementaire" | "primaire" | "application")[];
+            criteria: {
+                key: string;
+                labelFr: string;
+                labelEn: string;
+                weight: number;
+                /** @description Needed for the socle (otherwise only scored) */
+                required: boolean;
+                rule: {
+                    /** @constant */
+                    kind: "class_device";
+                    roles: ("projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other")[];
+                    /** @description Category bought to close the gap */
+                    gapCategory: string;
+                } | {
+                    /** @constant */
+                    kind: "pupil_devices";
+                    devicesPer4Classes: number;
+                    /** @description Devices lent to families still count towards the pool */
+                    countOnLoan: boolean;
+                    requireCart: boolean;
+                    requireMdm: boolean;
+                    gapCategory: string;
+                    cartCategory: string;
+                    cartCapacity: number;
+                    mdmCostPerDeviceCents: number;
+                } | {
+                    /** @constant */
+                    kind: "internet";
+                    minDownMbps: number;
+                    upgradeCostCents: number;
+                } | {
+                    /** @constant */
+                    kind: "wifi";
+                    classesPerAccessPoint: number;
+                    requireSwitchableOff: boolean;
+                    gapCategory: string;
+                    switchRetrofitCostCents: number;
+                } | {
+                    /** @constant */
+                    kind: "service";
+                    serviceKinds: ("ent" | "cloud" | "school_server" | "resources" | "software" | "mdm" | "filtering" | "other")[];
+                    /** @enum {string} */
+                    mode: "any" | "all";
+                    serverCounts: boolean;
+                    /** @description Yearly cost when the catalogue has no price for the kind */
+                    fallbackCostCents: number;
+                } | {
+                    /** @constant */
+                    kind: "training";
+                    minShareBp: number;
+                    costPerTeacherCents: number;
+                };
+                /** @enum {string} */
+                level: "class" | "school";
+            }[];
+            note: string;
+            createdAt: string | null;
+            createdBy: string | null;
+            /** @description false: no grid saved yet, the SNEE 2021 preset applies (version 0) */
+            stored: boolean;
+        };
+        BaselineGridVersionInput: {
+            version: number;
+            name: string;
+            preset: string | null;
+            note: string;
+            createdAt: string;
+            createdBy: string | null;
+            criteria: number;
+        };
+        BaselineSchoolRowInput: {
+            /** Format: uuid */
+            id: string;
+            uai: string;
+            name: string;
+            kind: string;
+            /** @enum {string} */
+            priorityEducation: "none" | "REP" | "REP+";
+            ips: number | null;
+            circonscription: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            pupils: number | null;
+            year: number | null;
+            inScope: boolean;
+            atSocle: boolean;
+            scorePct: number;
+            classesTotal: number;
+            classesAtSocle: number;
+            pupilsAtSocle: number;
+            criteria: {
+                key: string;
+                /** @enum {string} */
+                level: "class" | "school";
+                status: components["schemas"]["BaselineStatusInput"];
+                overridden: boolean;
+                classes: {
+                    met: number;
+                    partly: number;
+                    missing: number;
+                    unknown: number;
+                } | null;
+            }[];
+            gapCents: number;
+            gapComplete: boolean;
+            pupilDevices: number;
+            devicesPerPupil: number | null;
+            equipmentAgeYears: number | null;
+        };
+        BaselineComplianceInput: {
+            grid: {
+                version: number;
+                name: string;
+                stored: boolean;
+            };
+            on: string;
+            criteria: {
+                key: string;
+                labelFr: string;
+                labelEn: string;
+                /** @enum {string} */
+                level: "class" | "school";
+                required: boolean;
+                weight: number;
+            }[];
+            totals: {
+                schools: number;
+                atSocle: number;
+                classes: number;
+                classesAtSocle: number;
+                pupils: number;
+                pupilsAtSocle: number;
+                outOfScope: number;
+                gapCents: number;
+                byKind: {
+                    kind: string;
+                    schools: number;
+                    atSocle: number;
+                    classes: number;
+                    classesAtSocle: number;
+                    pupils: number;
+                    pupilsAtSocle: number;
+                }[];
+                byPriority: {
+                    /** @enum {string} */
+                    priority: "none" | "REP" | "REP+";
+                    schools: number;
+                    atSocle: number;
+                    classes: number;
+                    classesAtSocle: number;
+                    pupils: number;
+                    pupilsAtSocle: number;
+                }[];
+            };
+            schools: components["schemas"]["BaselineSchoolRowInput"][];
+        };
+        BaselineOverrideInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            classId: string | null;
+            criterionKey: string;
+            /** @enum {string} */
+            status: "met" | "partly" | "missing";
+            justification: string;
+            evidence: string;
+            expiresOn: string | null;
+            recordedBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        BaselineCriterionResultInput: {
+            key: string;
+            /** @enum {string} */
+            level: "class" | "school";
+            status: components["schemas"]["BaselineStatusInput"];
+            computedStatus: components["schemas"]["BaselineStatusInput"];
+            override: {
+                /** Format: uuid */
+                id: string;
+                classId: string | null;
+                criterionKey: string;
+                /** @enum {string} */
+                status: "met" | "partly" | "missing";
+                justification: string;
+                evidence: string;
+                expiresOn: string | null;
+                updatedAt: string;
+            } | null;
+            reasons: string[];
+            measures: {
+                [key: string]: number | string | boolean | null;
+            };
+            evidence: {
+                assets: {
+                    /** Format: uuid */
+                    id: string;
+                    tag: string;
+                    categoryCode: string;
+                }[];
+                subscriptions: {
+                    /** Format: uuid */
+                    id: string;
+                    serviceName: string;
+                    kind: string;
+                }[];
+            };
+        };
+        BaselineGapItemInput: {
+            criterionKey: string;
+            classId: string | null;
+            label: string;
+            /** @enum {string} */
+            kind: "equipment" | "service" | "works" | "training";
+            categoryCode: string | null;
+            quantity: number;
+            unitCents: number;
+            installCents: number;
+            totalCents: number;
+        };
+        BaselineSchoolInput: {
+            grid: {
+                version: number;
+                name: string;
+                stored: boolean;
+            };
+            on: string;
+            criteria: {
+                key: string;
+                labelFr: string;
+                labelEn: string;
+                /** @enum {string} */
+                level: "class" | "school";
+                required: boolean;
+                weight: number;
+            }[];
+            school: components["schemas"]["BaselineSchoolRowInput"];
+            schoolCriteria: components["schemas"]["BaselineCriterionResultInput"][];
+            classes: {
+                /** Format: uuid */
+                classId: string;
+                name: string;
+                pupils: number | null;
+                roomId: string | null;
+                atSocle: boolean;
+                criteria: components["schemas"]["BaselineCriterionResultInput"][];
+            }[];
+            gap: components["schemas"]["BaselineGapItemInput"][];
+            categories: {
+                [key: string]: {
+                    nameFr: string;
+                    nameEn: string;
+                };
+            };
+        };
+        BaselineGapInput: {
+            grid: {
+                version: number;
+                name: string;
+                stored: boolean;
+            };
+            on: string;
+            criteria: {
+                key: string;
+                labelFr: string;
+                labelEn: string;
+                /** @enum {string} */
+                level: "class" | "school";
+                required: boolean;
+                weight: number;
+            }[];
+            categories: {
+                [key: string]: {
+                    nameFr: string;
+                    nameEn: string;
+                };
+            };
+            totals: {
+                schools: number;
+                gapCents: number;
+                complete: boolean;
+                byCriterion: {
+                    key: string;
+                    cents: number;
+                }[];
+                byKind: {
+                    kind: string;
+                    cents: number;
+                }[];
+            };
+            schools: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+                classesTotal: number;
+                classesAtSocle: number;
+                gapCents: number;
+                gapComplete: boolean;
+                items: {
+                    criterionKey: string;
+                    classId: string | null;
+                    label: string;
+                    /** @enum {string} */
+                    kind: "equipment" | "service" | "works" | "training";
+                    categoryCode: string | null;
+                    quantity: number;
+                    unitCents: number;
+                    installCents: number;
+                    totalCents: number;
+                    className: string | null;
+                }[];
+            }[];
+        };
+        BaselineEquityInput: {
+            grid: {
+                version: number;
+                name: string;
+                stored: boolean;
+            };
+            on: string;
+            groups: {
+                /** @enum {string} */
+                priority: "none" | "REP" | "REP+";
+                schools: number;
+                atSocle: number;
+                pupils: number;
+                pupilDevices: number;
+                devicesPerPupil: number | null;
+                meanIps: number | null;
+                meanScorePct: number | null;
+            }[];
+            schools: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+                /** @enum {string} */
+                priorityEducation: "none" | "REP" | "REP+";
+                ips: number | null;
+                pupils: number | null;
+                pupilDevices: number;
+                devicesPerPupil: number | null;
+                atSocle: boolean;
+                scorePct: number;
+                equipmentAgeYears: number | null;
+            }[];
+        };
+        BaselineOverrideBodyInput: {
+            /** Format: uuid */
+            schoolId: string;
+            classId?: string | null;
+            criterionKey: string;
+            /** @enum {string} */
+            status: "met" | "partly" | "missing";
+            justification: string;
+            evidence: string;
+            expiresOn?: string | null;
+        };
+        BaselinePlanParamsInput: {
+            budgetCents: number;
+            /**
+             * @description The budget caps the spend HT, or the city’s own share
+             * @enum {string}
+             */
+            budgetBasis: "total" | "own_share";
+            /** @enum {string} */
+            objective: "classes" | "pupils";
+            weights: {
+                repPlus: number;
+                rep: number;
+                lowIps: number;
+                lowDevices: number;
+                oldEquipment: number;
+            };
+            /** @default [] */
+            funders: {
+                name: string;
+                rules: {
+                    equipment?: components["schemas"]["RateRuleInput"];
+                    service?: components["schemas"]["RateRuleInput"];
+                    works?: components["schemas"]["RateRuleInput"];
+                    training?: components["schemas"]["RateRuleInput"];
+                };
+                caps?: components["schemas"]["FundingCapsInput"];
+            }[];
+            /** @description Take the funders from this programme’s conventions */
+            programmeId?: string | null;
+            period?: {
+                /** Format: date */
+                start: string;
+                /** Format: date */
+                end: string;
+            } | null;
+        };
+        BaselineSavePlanBodyInput: {
+            name: string;
+            input: components["schemas"]["BaselinePlanParamsInput"];
+        };
+        BaselinePlanPreviewInput: {
+            grid: {
+                version: number;
+                name: string;
+                stored: boolean;
+            };
+            on: string;
+            result: {
+                params: unknown;
+                choices: {
+                    /** Format: uuid */
+                    schoolId: string;
+                    uai: string;
+                    name: string;
+                    rank: number;
+                    /** @enum {string} */
+                    decision: "selected" | "over_budget" | "already_at_socle" | "gap_not_priced" | "nothing_to_gain";
+                    benefit: number;
+                    factors: {
+                        repPlus: number;
+                        rep: number;
+                        lowIps: number;
+                        lowDevices: number;
+                        oldEquipment: number;
+                    };
+                    multiplier: number;
+                    costCents: number;
+                    basisCostCents: number;
+                    addedCents: number | null;
+                    scorePerThousandEuros: number;
+                    items: components["schemas"]["BaselineGapItemInput"][];
+                }[];
+                totals: {
+                    spendCents: number;
+                    aid: {
+                        name: string;
+                        cents: number;
+                    }[];
+                    aidCents: number;
+                    ownShareCents: number;
+                    budgetUsedCents: number;
+                    budgetLeftCents: number;
+                    classesReached: number;
+                    pupilsReached: number;
+                    schoolsSelected: number;
+                    schoolsLeftOut: number;
+                    classesLeftOut: number;
+                    schoolsOverBudget: number;
+                    byKind: {
+                        equipment: number;
+                        service: number;
+                        works: number;
+                        training: number;
+                    };
+                };
+            };
+        };
+        BaselinePlanInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            gridVersion: number;
+            input: unknown;
+            createdBy: string | null;
+            createdAt: string;
+            result: {
+                params: unknown;
+                choices: {
+                    /** Format: uuid */
+                    schoolId: string;
+                    uai: string;
+                    name: string;
+                    rank: number;
+                    /** @enum {string} */
+                    decision: "selected" | "over_budget" | "already_at_socle" | "gap_not_priced" | "nothing_to_gain";
+                    benefit: number;
+                    factors: {
+                        repPlus: number;
+                        rep: number;
+                        lowIps: number;
+                        lowDevices: number;
+                        oldEquipment: number;
+                    };
+                    multiplier: number;
+                    costCents: number;
+                    basisCostCents: number;
+                    addedCents: number | null;
+                    scorePerThousandEuros: number;
+                    items: components["schemas"]["BaselineGapItemInput"][];
+                }[];
+                totals: {
+                    spendCents: number;
+                    aid: {
+                        name: string;
+                        cents: number;
+                    }[];
+                    aidCents: number;
+                    ownShareCents: number;
+                    budgetUsedCents: number;
+                    budgetLeftCents: number;
+                    classesReached: number;
+                    pupilsReached: number;
+                    schoolsSelected: number;
+                    schoolsLeftOut: number;
+                    classesLeftOut: number;
+                    schoolsOverBudget: number;
+                    byKind: {
+                        equipment: number;
+                        service: number;
+                        works: number;
+                        training: number;
+                    };
+                };
+            };
+        };
+        BaselinePlanSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            gridVersion: number;
+            input: unknown;
+            createdBy: string | null;
+            createdAt: string;
+            totals: {
+                spendCents: number;
+                aid: {
+                    name: string;
+                    cents: number;
+                }[];
+                aidCents: number;
+                ownShareCents: number;
+                budgetUsedCents: number;
+                budgetLeftCents: number;
+                classesReached: number;
+                pupilsReached: number;
+                schoolsSelected: number;
+                schoolsLeftOut: number;
+                classesLeftOut: number;
+                schoolsOverBudget: number;
+                byKind: {
+                    equipment: number;
+                    service: number;
+                    works: number;
+                    training: number;
+                };
+            };
+        };
+        BaselineFundingPresetInput: {
+            key: string;
+            funder: {
+                name: string;
+                rules: {
+                    equipment?: components["schemas"]["RateRuleInput"];
+                    service?: components["schemas"]["RateRuleInput"];
+                    works?: components["schemas"]["RateRuleInput"];
+                    training?: components["schemas"]["RateRuleInput"];
+                };
+                caps?: components["schemas"]["FundingCapsInput"];
+            };
+        };
+        BaselinePlanOrdersBodyInput: {
+            /** Format: uuid */
+            supplierId: string;
+            contractId?: string | null;
+            programmeId?: string | null;
+            costItemId?: string | null;
+            /** Format: date */
+            orderedOn: string;
+            number?: string;
+        };
+        BaselinePlanOrdersInput: {
+            orders: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                lines: number;
+                htCents: number;
+            }[];
+            notOrdered: {
+                /** Format: uuid */
+                schoolId: string;
+                label: string;
+                kind: string;
+                totalCents: number;
+            }[];
+        };
+        FileAttachmentInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            mime: string;
+            size: number;
+            createdAt: string;
+        };
+        CreateClaimInputInput: {
+            /** Format: uuid */
+            conventionId: string;
+            /** @enum {string} */
+            kind: "advance" | "instalment" | "final";
+            periodFrom?: string | null;
+            periodTo?: string | null;
+            lineIds?: string[];
+            advanceCents?: number;
+            notes?: string;
+        };
+        UpdateClaimInputInput: {
+            notes: string;
+        };
+        ClaimLinesChangeInputInput: {
+            add?: string[];
+            remove?: string[];
+        };
+        SubmitClaimInputInput: {
+            /** Format: date */
+            submittedOn: string;
+        };
+        CheckClaimInputInput: {
+            /** Format: date */
+            checkedOn: string;
+            lines?: {
+                /** Format: uuid */
+                lineId: string;
+                acceptedCents: number;
+                reason?: string | null;
+            }[];
+            acceptedCents?: number;
+        };
+        PayClaimInputInput: {
+            receivedCents: number;
+            /** Format: date */
+            receivedOn: string;
+        };
+        ClaimReconciliationInput: {
+            aidCents: number;
+            justifiedCents: number;
+            dueCents: number;
+            earlierCents: number;
+            balanceCents: number;
+        };
+        FundingClaimInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            conventionId: string;
+            conventionReference: string;
+            /** Format: uuid */
+            funderId: string;
+            funderName: string;
+            /** @enum {string} */
+            funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+            number: number;
+            label: string;
+            /** @enum {string} */
+            kind: "advance" | "instalment" | "final";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "checked" | "paid";
+            periodFrom: string | null;
+            periodTo: string | null;
+            lineCount: number;
+            eligibleCents: number;
+            claimedCents: number;
+            acceptedCents: number | null;
+            receivedCents: number | null;
+            submittedOn: string | null;
+            checkedOn: string | null;
+            receivedOn: string | null;
+            notes: string;
+            version: number;
+            reconciliation: components["schemas"]["ClaimReconciliationInput"] | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        FundingClaimLineInput: {
+            position: number;
+            /** Format: uuid */
+            expenseLineId: string;
+            /** Format: uuid */
+            costItemId: string;
+            costItemCode: string;
+            costItemLabel: string;
+            supplierName: string;
+            supplierSiret: string;
+            invoiceId: string | null;
+            invoiceNumber: string;
+            invoiceDate: string;
+            description: string;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            paidOn: string | null;
+            mandateNumber: string | null;
+            eligibleCents: number;
+            aidCents: number;
+            acceptedCents: number | null;
+            rejectionReason: string | null;
+        };
+        FundingClaimDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            conventionId: string;
+            conventionReference: string;
+            /** Format: uuid */
+            funderId: string;
+            funderName: string;
+            /** @enum {string} */
+            funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+            number: number;
+            label: string;
+            /** @enum {string} */
+            kind: "advance" | "instalment" | "final";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "checked" | "paid";
+            periodFrom: string | null;
+            periodTo: string | null;
+            lineCount: number;
+            eligibleCents: number;
+            claimedCents: number;
+            acceptedCents: number | null;
+            receivedCents: number | null;
+            submittedOn: string | null;
+            checkedOn: string | null;
+            receivedOn: string | null;
+            notes: string;
+            version: number;
+            reconciliation: components["schemas"]["ClaimReconciliationInput"] | null;
+            createdAt: string;
+            updatedAt: string;
+            lines: components["schemas"]["FundingClaimLineInput"][];
+            costItems: {
+                /** Format: uuid */
+                costItemId: string;
+                code: string;
+                label: string;
+                lines: number;
+                htCents: number;
+                eligibleCents: number;
+                aidCents: number;
+                acceptedCents: number | null;
+            }[];
+            totals: {
+                htCents: number;
+                eligibleCents: number;
+                aidCents: number;
+                acceptedCents: number | null;
+            };
+        };
+        FundingClaimListInput: {
+            claims: components["schemas"]["FundingClaimInput"][];
+            funders: {
+                /** Format: uuid */
+                conventionId: string;
+                conventionReference: string;
+                /** Format: uuid */
+                funderId: string;
+                funderName: string;
+                /** @enum {string} */
+                funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+                aidCents: number;
+                instalmentCapCents: number;
+                advanceAndInstalmentsCents: number;
+                claimedCents: number;
+                acceptedCents: number;
+                receivedCents: number;
+                claimableLines: number;
+                claimableCents: number;
+            }[];
+        };
+        FundingClaimableLinesInput: {
+            /** Format: uuid */
+            conventionId: string;
+            aidCents: number;
+            instalmentCapCents: number;
+            advanceAndInstalmentsCents: number;
+            totalAidCents: number;
+            items: {
+                /** Format: uuid */
+                expenseLineId: string;
+                /** Format: uuid */
+                costItemId: string;
+                costItemCode: string;
+                costItemLabel: string;
+                supplierName: string;
+                invoiceNumber: string;
+                invoiceDate: string;
+                description: string;
+                htCents: number;
+                eligibleCents: number;
+                paidOn: string | null;
+                aidCents: number;
+            }[];
+        };
+        CreateIndicatorInputInput: {
+            code: string;
+            label: string;
+            unit?: string;
+            /** @enum {string} */
+            source: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
+            conventionId?: string | null;
+            baseline?: number;
+            target: number;
+            manualValue?: number | null;
+            position?: number;
+        };
+        UpdateIndicatorInputInput: {
+            code?: string;
+            label?: string;
+            unit?: string;
+            /** @enum {string} */
+            source?: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
+            conventionId?: string | null;
+            baseline?: number;
+            target?: number;
+            manualValue?: number | null;
+            position?: number;
+        };
+        FundingIndicatorInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            conventionId: string | null;
+            code: string;
+            label: string;
+            unit: string;
+            /** @enum {string} */
+            source: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
+            baseline: number;
+            target: number;
+            manualValue: number | null;
+            value: number | null;
+            computed: boolean;
+            reachedBp: number | null;
+            position: number;
+        };
+        SeedIndicatorsInputInput: {
+            classesTarget?: number;
+        };
+        CreatePublicityItemInputInput: {
+            /** @enum {string} */
+            kind: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
+            label: string;
+            required?: boolean;
+            dueOn?: string | null;
+            doneOn?: string | null;
+            evidenceFileId?: string | null;
+            evidenceUrl?: string | null;
+            notes?: string;
+            position?: number;
+        };
+        UpdatePublicityItemInputInput: {
+            /** @enum {string} */
+            kind?: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
+            label?: string;
+            required?: boolean;
+            dueOn?: string | null;
+            doneOn?: string | null;
+            evidenceFileId?: string | null;
+            evidenceUrl?: string | null;
+            notes?: string;
+            position?: number;
+        };
+        FundingPublicityItemInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @enum {string} */
+            kind: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
+            label: string;
+            required: boolean;
+            dueOn: string | null;
+            doneOn: string | null;
+            evidenceFileId: string | null;
+            evidenceUrl: string | null;
+            notes: string;
+            position: number;
+            overdue: boolean;
+            dueUnknown: boolean;
+        };
+        FundingPublicityMentionsInput: {
+            euEmblem: boolean;
+            mentions: {
+                kind: string;
+                funderName: string | null;
+                fr: string;
+                en: string;
+            }[];
+        };
         StartInventoryRoundInputInput: {
             /** @enum {string} */
             scope: "school" | "room" | "cart";
@@ -15627,6 +18652,8 @@ export interface components {
             customFieldsSchema: {
                 [key: string]: unknown;
             } | null;
+            referencePriceCents: number | null;
+            installCostCents: number | null;
             archived: boolean;
         };
         CreateAssetCategoryInputInput: {
@@ -15654,6 +18681,8 @@ export interface components {
                 };
                 required?: string[];
             } | null;
+            referencePriceCents?: number | null;
+            installCostCents?: number | null;
         };
         UpdateAssetCategoryInputInput: {
             nameFr?: string;
@@ -15676,6 +18705,8 @@ export interface components {
                 };
                 required?: string[];
             } | null;
+            referencePriceCents?: number | null;
+            installCostCents?: number | null;
             archived?: boolean;
         };
         ManufacturerInput: {
@@ -17287,300 +20318,100 @@ export interface components {
                 }[];
             }[];
         };
-        CreateSchoolInputInput: {
-            uai: string;
+        /** @enum {string} */
+        DigitalServiceKindInput: "ent" | "cloud" | "school_server" | "resources" | "software" | "mdm" | "filtering" | "other";
+        /** @enum {string} */
+        DigitalServicePricingInput: "per_school" | "per_pupil" | "per_seat";
+        /** @enum {string} */
+        SubscriptionStatusInput: "active" | "future" | "ended";
+        CreateDigitalServiceInputInput: {
             name: string;
-            usualName?: string | null;
-            /** @enum {string} */
-            kind: "maternelle" | "elementaire" | "primaire" | "application";
-            /**
-             * @default public
-             * @enum {string}
-             */
-            sector: "public" | "private";
-            address?: string | null;
-            postcode?: string | null;
-            communeCode?: string | null;
-            communeName?: string | null;
-            latitude?: number | null;
-            longitude?: number | null;
-            /**
-             * @default none
-             * @enum {string}
-             */
-            priorityEducation: "none" | "REP" | "REP+";
-            circonscriptionCode?: string | null;
-            circonscriptionName?: string | null;
-            ips?: number | null;
-            ipsYear?: string | null;
-            openedOn?: string | null;
-            schoolGroup?: string | null;
-        };
-        UpdateSchoolInputInput: {
-            name?: string;
-            usualName?: string | null;
-            /** @enum {string} */
-            kind?: "maternelle" | "elementaire" | "primaire" | "application";
-            /** @enum {string} */
-            sector?: "public" | "private";
-            address?: string | null;
-            postcode?: string | null;
-            communeCode?: string | null;
-            communeName?: string | null;
-            latitude?: number | null;
-            longitude?: number | null;
-            /** @enum {string} */
-            priorityEducation?: "none" | "REP" | "REP+";
-            circonscriptionCode?: string | null;
-            circonscriptionName?: string | null;
-            ips?: number | null;
-            ipsYear?: string | null;
-            openedOn?: string | null;
-            schoolGroup?: string | null;
-        };
-        CloseSchoolInputInput: {
-            /** Format: date */
-            closedOn: string;
-        };
-        SchoolSummaryInput: {
-            /** Format: uuid */
-            id: string;
-            uai: string;
-            name: string;
-            usualName: string | null;
-            /** @enum {string} */
-            kind: "maternelle" | "elementaire" | "primaire" | "application";
-            /** @enum {string} */
-            sector: "public" | "private";
-            communeCode: string | null;
-            communeName: string | null;
-            /** @enum {string} */
-            priorityEducation: "none" | "REP" | "REP+";
-            circonscriptionName: string | null;
-            latitude: number | null;
-            longitude: number | null;
-            ips: number | null;
-            /** @enum {string} */
-            status: "open" | "closing" | "closed";
-            year: number | null;
-            pupils: number | null;
-            classesCount: number | null;
-        };
-        SchoolListInput: {
-            items: components["schemas"]["SchoolSummaryInput"][];
-            total: number;
-        };
-        SchoolNetworkInput: {
-            internetAccess: ("fibre" | "vdsl" | "adsl" | "cable" | "4g_5g" | "satellite" | "other" | "none") | null;
-            bandwidthDownMbps: number | null;
-            bandwidthUpMbps: number | null;
-            wiredNetwork: ("yes" | "partial" | "no") | null;
-            wifiPresent: boolean | null;
-            conseilEcoleInformedOn: string | null;
-            notes: string | null;
-            updatedAt: string | null;
-        };
-        UpdateNetworkInputInput: {
-            internetAccess?: ("fibre" | "vdsl" | "adsl" | "cable" | "4g_5g" | "satellite" | "other" | "none") | null;
-            bandwidthDownMbps?: number | null;
-            bandwidthUpMbps?: number | null;
-            wiredNetwork?: ("yes" | "partial" | "no") | null;
-            wifiPresent?: boolean | null;
-            conseilEcoleInformedOn?: string | null;
-            notes?: string | null;
-        };
-        SchoolYearInput: {
-            year: number;
-            pupils: number | null;
-            classesCount: number | null;
-            pupilsByLevel: {
-                [key: string]: number;
-            };
-            source: string;
-        };
-        SchoolInput: {
-            /** Format: uuid */
-            id: string;
-            uai: string;
-            name: string;
-            usualName: string | null;
-            /** @enum {string} */
-            kind: "maternelle" | "elementaire" | "primaire" | "application";
-            /** @enum {string} */
-            sector: "public" | "private";
-            communeCode: string | null;
-            communeName: string | null;
-            /** @enum {string} */
-            priorityEducation: "none" | "REP" | "REP+";
-            circonscriptionName: string | null;
-            latitude: number | null;
-            longitude: number | null;
-            ips: number | null;
-            /** @enum {string} */
-            status: "open" | "closing" | "closed";
-            year: number | null;
-            pupils: number | null;
-            classesCount: number | null;
-            address: string | null;
-            postcode: string | null;
-            circonscriptionCode: string | null;
-            ipsYear: string | null;
-            openedOn: string | null;
-            closedOn: string | null;
-            closingAnnounced: boolean;
-            schoolGroup: string | null;
-            source: string;
-            network: components["schemas"]["SchoolNetworkInput"];
-            years: components["schemas"]["SchoolYearInput"][];
-            createdAt: string;
-            updatedAt: string;
-            can: {
-                update: boolean;
-                close: boolean;
-                manageClasses: boolean;
-                manageRooms: boolean;
-                manageNetwork: boolean;
-            };
-        };
-        SchoolClassInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            schoolId: string;
-            year: number;
-            name: string;
-            levels: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
-            pupils: number | null;
-            ulis: boolean;
-            roomId: string | null;
-            roomName: string | null;
-            generated: boolean;
-        };
-        CreateClassInputInput: {
-            year?: number;
-            name: string;
-            levels: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
-            pupils?: number | null;
-            /** @default false */
-            ulis: boolean;
-            roomId?: string | null;
-        };
-        UpdateClassInputInput: {
-            name?: string;
-            levels?: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
-            pupils?: number | null;
-            ulis?: boolean;
-            roomId?: string | null;
-        };
-        RoomInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            schoolId: string;
-            buildingId: string | null;
-            buildingName: string | null;
-            name: string;
-            /** @enum {string} */
-            kind: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
-            floor: string | null;
-            notes: string | null;
-            archived: boolean;
-            currentClass: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-        };
-        CreateRoomInputInput: {
-            name: string;
-            /**
-             * @default classroom
-             * @enum {string}
-             */
-            kind: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
-            buildingId?: string | null;
-            floor?: string | null;
-            notes?: string | null;
-        };
-        UpdateRoomInputInput: {
-            name?: string;
-            /** @enum {string} */
-            kind?: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
-            buildingId?: string | null;
-            floor?: string | null;
-            notes?: string | null;
+            kind: components["schemas"]["DigitalServiceKindInput"];
+            supplierId?: string | null;
+            description?: string;
+            pricing?: components["schemas"]["DigitalServicePricingInput"];
+            unitPriceCents?: number | null;
             archived?: boolean;
         };
-        BuildingInput: {
+        UpdateDigitalServiceInputInput: {
+            name?: string;
+            kind?: components["schemas"]["DigitalServiceKindInput"];
+            supplierId?: string | null;
+            description?: string;
+            pricing?: components["schemas"]["DigitalServicePricingInput"];
+            unitPriceCents?: number | null;
+            archived?: boolean;
+        };
+        DigitalServiceInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["DigitalServiceKindInput"];
+            supplierId: string | null;
+            supplierName: string | null;
+            description: string;
+            pricing: components["schemas"]["DigitalServicePricingInput"];
+            unitPriceCents: number | null;
+            archived: boolean;
+            activeSubscriptions: number;
+            subscriptionCount: number;
+            can: {
+                update: boolean;
+                delete: boolean;
+            };
+            createdAt: string;
+            updatedAt: string;
+        };
+        CreateSubscriptionInputInput: {
+            /** Format: uuid */
+            schoolId: string;
+            /** Format: uuid */
+            serviceId: string;
+            seats?: number | null;
+            /** Format: date */
+            startsOn: string;
+            endsOn?: string | null;
+            yearlyCostCents?: number | null;
+            contractId?: string | null;
+            notes?: string;
+        };
+        UpdateSubscriptionInputInput: {
+            /** Format: uuid */
+            serviceId?: string;
+            seats?: number | null;
+            /** Format: date */
+            startsOn?: string;
+            endsOn?: string | null;
+            yearlyCostCents?: number | null;
+            contractId?: string | null;
+            notes?: string;
+        };
+        SchoolSubscriptionInput: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             schoolId: string;
-            name: string;
-        };
-        CreateBuildingInputInput: {
-            name: string;
-        };
-        SchoolImportReportInput: {
-            /** @enum {string} */
-            format: "annuaire" | "effectifs" | "ips" | "socle";
-            encoding: string;
-            rowsRead: number;
-            created: number;
-            updated: number;
-            unchanged: number;
-            yearsWritten: number;
-            rejected: {
-                line: number;
-                column: string;
-                reason: string;
-                value?: string;
-            }[];
-            skipped: {
-                [key: string]: number;
+            schoolName: string;
+            schoolUai: string;
+            /** Format: uuid */
+            serviceId: string;
+            serviceName: string;
+            kind: components["schemas"]["DigitalServiceKindInput"];
+            serviceArchived: boolean;
+            seats: number | null;
+            startsOn: string;
+            endsOn: string | null;
+            yearlyCostCents: number | null;
+            contractId: string | null;
+            contractReference: string | null;
+            notes: string;
+            status: components["schemas"]["SubscriptionStatusInput"];
+            can: {
+                update: boolean;
+                delete: boolean;
             };
-            dryRun: boolean;
-            written: boolean;
-        };
-        SchoolOptionInput: {
-            /** Format: uuid */
-            id: string;
-            uai: string;
-            name: string;
-        };
-        SchoolMapPointInput: {
-            /** Format: uuid */
-            id: string;
-            uai: string;
-            name: string;
-            /** @enum {string} */
-            kind: "maternelle" | "elementaire" | "primaire" | "application";
-            /** @enum {string} */
-            priorityEducation: "none" | "REP" | "REP+";
-            latitude: number;
-            longitude: number;
-        };
-        SchoolFacetsInput: {
-            kinds: {
-                value: string;
-                label: string | null;
-                count: number;
-            }[];
-            priorityEducation: {
-                value: string;
-                label: string | null;
-                count: number;
-            }[];
-            circonscriptions: {
-                value: string;
-                label: string | null;
-                count: number;
-            }[];
-            communes: {
-                value: string;
-                label: string | null;
-                count: number;
-            }[];
+            createdAt: string;
+            updatedAt: string;
         };
         HealthInput: {
             /** @constant */
@@ -17790,7 +20621,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage" | "services.read" | "services.manage" | "baseline.read" | "baseline.override" | "baseline.grid" | "baseline.plan")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -17826,311 +20657,299 @@ export interface components {
             revokedAt: string | null;
             token: string;
         };
-        FileAttachment: {
-            /** Format: uuid */
-            id: string;
+        CreateSchoolInput: {
+            uai: unknown;
             name: string;
-            mime: string;
-            size: number;
-            createdAt: string;
-        };
-        CreateClaimInput: {
-            /** Format: uuid */
-            conventionId: string;
+            usualName?: string | null;
             /** @enum {string} */
-            kind: "advance" | "instalment" | "final";
-            periodFrom?: string | null;
-            periodTo?: string | null;
-            lineIds?: string[];
-            advanceCents?: number;
-            notes?: string;
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
+            /**
+             * @default public
+             * @enum {string}
+             */
+            sector: "public" | "private";
+            address?: string | null;
+            postcode?: string | null;
+            communeCode?: string | null;
+            communeName?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /**
+             * @default none
+             * @enum {string}
+             */
+            priorityEducation: "none" | "REP" | "REP+";
+            circonscriptionCode?: string | null;
+            circonscriptionName?: string | null;
+            ips?: number | null;
+            ipsYear?: string | null;
+            openedOn?: string | null;
+            schoolGroup?: string | null;
         };
-        UpdateClaimInput: {
-            notes: string;
+        UpdateSchoolInput: {
+            name?: string;
+            usualName?: string | null;
+            /** @enum {string} */
+            kind?: "maternelle" | "elementaire" | "primaire" | "application";
+            /** @enum {string} */
+            sector?: "public" | "private";
+            address?: string | null;
+            postcode?: string | null;
+            communeCode?: string | null;
+            communeName?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /** @enum {string} */
+            priorityEducation?: "none" | "REP" | "REP+";
+            circonscriptionCode?: string | null;
+            circonscriptionName?: string | null;
+            ips?: number | null;
+            ipsYear?: string | null;
+            openedOn?: string | null;
+            schoolGroup?: string | null;
         };
-        ClaimLinesChangeInput: {
-            add?: string[];
-            remove?: string[];
-        };
-        SubmitClaimInput: {
+        CloseSchoolInput: {
             /** Format: date */
-            submittedOn: string;
+            closedOn: string;
         };
-        CheckClaimInput: {
-            /** Format: date */
-            checkedOn: string;
-            lines?: {
-                /** Format: uuid */
-                lineId: string;
-                acceptedCents: number;
-                reason?: string | null;
-            }[];
-            acceptedCents?: number;
-        };
-        PayClaimInput: {
-            receivedCents: number;
-            /** Format: date */
-            receivedOn: string;
-        };
-        ClaimReconciliation: {
-            aidCents: number;
-            justifiedCents: number;
-            dueCents: number;
-            earlierCents: number;
-            balanceCents: number;
-        };
-        FundingClaim: {
+        SchoolSummary: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            programmeId: string;
-            /** Format: uuid */
-            conventionId: string;
-            conventionReference: string;
-            /** Format: uuid */
-            funderId: string;
-            funderName: string;
+            uai: string;
+            name: string;
+            usualName: string | null;
             /** @enum {string} */
-            funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
-            number: number;
-            label: string;
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
             /** @enum {string} */
-            kind: "advance" | "instalment" | "final";
+            sector: "public" | "private";
+            communeCode: string | null;
+            communeName: string | null;
             /** @enum {string} */
-            status: "draft" | "submitted" | "checked" | "paid";
-            periodFrom: string | null;
-            periodTo: string | null;
-            lineCount: number;
-            eligibleCents: number;
-            claimedCents: number;
-            acceptedCents: number | null;
-            receivedCents: number | null;
-            submittedOn: string | null;
-            checkedOn: string | null;
-            receivedOn: string | null;
-            notes: string;
-            version: number;
-            reconciliation: components["schemas"]["ClaimReconciliation"] | null;
-            createdAt: string;
-            updatedAt: string;
+            priorityEducation: "none" | "REP" | "REP+";
+            circonscriptionName: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            ips: number | null;
+            /** @enum {string} */
+            status: "open" | "closing" | "closed";
+            year: number | null;
+            pupils: number | null;
+            classesCount: number | null;
         };
-        FundingClaimLine: {
-            position: number;
-            /** Format: uuid */
-            expenseLineId: string;
-            /** Format: uuid */
-            costItemId: string;
-            costItemCode: string;
-            costItemLabel: string;
-            supplierName: string;
-            supplierSiret: string;
-            invoiceId: string | null;
-            invoiceNumber: string;
-            invoiceDate: string;
-            description: string;
-            htCents: number;
-            vatCents: number;
-            ttcCents: number;
-            paidOn: string | null;
-            mandateNumber: string | null;
-            eligibleCents: number;
-            aidCents: number;
-            acceptedCents: number | null;
-            rejectionReason: string | null;
+        SchoolList: {
+            items: components["schemas"]["SchoolSummary"][];
+            total: number;
         };
-        FundingClaimDetail: {
+        SchoolNetwork: {
+            internetAccess: ("fibre" | "vdsl" | "adsl" | "cable" | "4g_5g" | "satellite" | "other" | "none") | null;
+            bandwidthDownMbps: number | null;
+            bandwidthUpMbps: number | null;
+            wiredNetwork: ("yes" | "partial" | "no") | null;
+            wifiPresent: boolean | null;
+            conseilEcoleInformedOn: string | null;
+            notes: string | null;
+            updatedAt: string | null;
+        };
+        UpdateNetworkInput: {
+            internetAccess?: ("fibre" | "vdsl" | "adsl" | "cable" | "4g_5g" | "satellite" | "other" | "none") | null;
+            bandwidthDownMbps?: number | null;
+            bandwidthUpMbps?: number | null;
+            wiredNetwork?: ("yes" | "partial" | "no") | null;
+            wifiPresent?: boolean | null;
+            conseilEcoleInformedOn?: string | null;
+            notes?: string | null;
+        };
+        SchoolYear: {
+            year: number;
+            pupils: number | null;
+            classesCount: number | null;
+            pupilsByLevel: {
+                [key: string]: number;
+            };
+            source: string;
+        };
+        School: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            programmeId: string;
-            /** Format: uuid */
-            conventionId: string;
-            conventionReference: string;
-            /** Format: uuid */
-            funderId: string;
-            funderName: string;
+            uai: string;
+            name: string;
+            usualName: string | null;
             /** @enum {string} */
-            funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
-            number: number;
-            label: string;
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
             /** @enum {string} */
-            kind: "advance" | "instalment" | "final";
+            sector: "public" | "private";
+            communeCode: string | null;
+            communeName: string | null;
             /** @enum {string} */
-            status: "draft" | "submitted" | "checked" | "paid";
-            periodFrom: string | null;
-            periodTo: string | null;
-            lineCount: number;
-            eligibleCents: number;
-            claimedCents: number;
-            acceptedCents: number | null;
-            receivedCents: number | null;
-            submittedOn: string | null;
-            checkedOn: string | null;
-            receivedOn: string | null;
-            notes: string;
-            version: number;
-            reconciliation: components["schemas"]["ClaimReconciliation"] | null;
+            priorityEducation: "none" | "REP" | "REP+";
+            circonscriptionName: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            ips: number | null;
+            /** @enum {string} */
+            status: "open" | "closing" | "closed";
+            year: number | null;
+            pupils: number | null;
+            classesCount: number | null;
+            address: string | null;
+            postcode: string | null;
+            circonscriptionCode: string | null;
+            ipsYear: string | null;
+            openedOn: string | null;
+            closedOn: string | null;
+            closingAnnounced: boolean;
+            schoolGroup: string | null;
+            source: string;
+            network: components["schemas"]["SchoolNetwork"];
+            years: components["schemas"]["SchoolYear"][];
             createdAt: string;
             updatedAt: string;
-            lines: components["schemas"]["FundingClaimLine"][];
-            costItems: {
-                /** Format: uuid */
-                costItemId: string;
-                code: string;
-                label: string;
-                lines: number;
-                htCents: number;
-                eligibleCents: number;
-                aidCents: number;
-                acceptedCents: number | null;
-            }[];
-            totals: {
-                htCents: number;
-                eligibleCents: number;
-                aidCents: number;
-                acceptedCents: number | null;
+            can: {
+                update: boolean;
+                close: boolean;
+                manageClasses: boolean;
+                manageRooms: boolean;
+                manageNetwork: boolean;
             };
         };
-        FundingClaimList: {
-            claims: components["schemas"]["FundingClaim"][];
-            funders: {
-                /** Format: uuid */
-                conventionId: string;
-                conventionReference: string;
-                /** Format: uuid */
-                funderId: string;
-                funderName: string;
-                /** @enum {string} */
-                funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
-                aidCents: number;
-                instalmentCapCents: number;
-                advanceAndInstalmentsCents: number;
-                claimedCents: number;
-                acceptedCents: number;
-                receivedCents: number;
-                claimableLines: number;
-                claimableCents: number;
-            }[];
-        };
-        FundingClaimableLines: {
-            /** Format: uuid */
-            conventionId: string;
-            aidCents: number;
-            instalmentCapCents: number;
-            advanceAndInstalmentsCents: number;
-            totalAidCents: number;
-            items: {
-                /** Format: uuid */
-                expenseLineId: string;
-                /** Format: uuid */
-                costItemId: string;
-                costItemCode: string;
-                costItemLabel: string;
-                supplierName: string;
-                invoiceNumber: string;
-                invoiceDate: string;
-                description: string;
-                htCents: number;
-                eligibleCents: number;
-                paidOn: string | null;
-                aidCents: number;
-            }[];
-        };
-        CreateIndicatorInput: {
-            code: string;
-            label: string;
-            unit?: string;
-            /** @enum {string} */
-            source: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
-            conventionId?: string | null;
-            baseline?: number;
-            target: number;
-            manualValue?: number | null;
-            position?: number;
-        };
-        UpdateIndicatorInput: {
-            code?: string;
-            label?: string;
-            unit?: string;
-            /** @enum {string} */
-            source?: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
-            conventionId?: string | null;
-            baseline?: number;
-            target?: number;
-            manualValue?: number | null;
-            position?: number;
-        };
-        FundingIndicator: {
+        SchoolClass: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            programmeId: string;
-            conventionId: string | null;
-            code: string;
-            label: string;
-            unit: string;
-            /** @enum {string} */
-            source: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
-            baseline: number;
-            target: number;
-            manualValue: number | null;
-            value: number | null;
-            computed: boolean;
-            reachedBp: number | null;
-            position: number;
+            schoolId: string;
+            year: number;
+            name: string;
+            levels: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
+            pupils: number | null;
+            ulis: boolean;
+            roomId: string | null;
+            roomName: string | null;
+            generated: boolean;
         };
-        SeedIndicatorsInput: {
-            classesTarget?: number;
+        CreateClassInput: {
+            year?: number;
+            name: string;
+            levels: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
+            pupils?: number | null;
+            /** @default false */
+            ulis: boolean;
+            roomId?: string | null;
         };
-        CreatePublicityItemInput: {
-            /** @enum {string} */
-            kind: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
-            label: string;
-            required?: boolean;
-            dueOn?: string | null;
-            doneOn?: string | null;
-            evidenceFileId?: string | null;
-            evidenceUrl?: string | null;
-            notes?: string;
-            position?: number;
+        UpdateClassInput: {
+            name?: string;
+            levels?: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
+            pupils?: number | null;
+            ulis?: boolean;
+            roomId?: string | null;
         };
-        UpdatePublicityItemInput: {
-            /** @enum {string} */
-            kind?: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
-            label?: string;
-            required?: boolean;
-            dueOn?: string | null;
-            doneOn?: string | null;
-            evidenceFileId?: string | null;
-            evidenceUrl?: string | null;
-            notes?: string;
-            position?: number;
-        };
-        FundingPublicityItem: {
+        Room: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            programmeId: string;
+            schoolId: string;
+            buildingId: string | null;
+            buildingName: string | null;
+            name: string;
             /** @enum {string} */
-            kind: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
-            label: string;
-            required: boolean;
-            dueOn: string | null;
-            doneOn: string | null;
-            evidenceFileId: string | null;
-            evidenceUrl: string | null;
-            notes: string;
-            position: number;
-            overdue: boolean;
-            dueUnknown: boolean;
+            kind: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
+            floor: string | null;
+            notes: string | null;
+            archived: boolean;
+            currentClass: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
         };
-        FundingPublicityMentions: {
-            euEmblem: boolean;
-            mentions: {
-                kind: string;
-                funderName: string | null;
-                fr: string;
-                en: string;
+        CreateRoomInput: {
+            name: string;
+            /**
+             * @default classroom
+             * @enum {string}
+             */
+            kind: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
+            buildingId?: string | null;
+            floor?: string | null;
+            notes?: string | null;
+        };
+        UpdateRoomInput: {
+            name?: string;
+            /** @enum {string} */
+            kind?: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
+            buildingId?: string | null;
+            floor?: string | null;
+            notes?: string | null;
+            archived?: boolean;
+        };
+        Building: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            name: string;
+        };
+        CreateBuildingInput: {
+            name: string;
+        };
+        SchoolImportReport: {
+            /** @enum {string} */
+            format: "annuaire" | "effectifs" | "ips" | "socle";
+            encoding: string;
+            rowsRead: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            yearsWritten: number;
+            rejected: {
+                line: number;
+                column: string;
+                reason: string;
+                value?: string;
+            }[];
+            skipped: {
+                [key: string]: number;
+            };
+            dryRun: boolean;
+            written: boolean;
+        };
+        SchoolOption: {
+            /** Format: uuid */
+            id: string;
+            uai: string;
+            name: string;
+        };
+        SchoolMapPoint: {
+            /** Format: uuid */
+            id: string;
+            uai: string;
+            name: string;
+            /** @enum {string} */
+            kind: "maternelle" | "elementaire" | "primaire" | "application";
+            /** @enum {string} */
+            priorityEducation: "none" | "REP" | "REP+";
+            latitude: number;
+            longitude: number;
+        };
+        SchoolFacets: {
+            kinds: {
+                value: string;
+                label: string | null;
+                count: number;
+            }[];
+            priorityEducation: {
+                value: string;
+                label: string | null;
+                count: number;
+            }[];
+            circonscriptions: {
+                value: string;
+                label: string | null;
+                count: number;
+            }[];
+            communes: {
+                value: string;
+                label: string | null;
+                count: number;
             }[];
         };
         CreateProgrammeInput: {
@@ -18530,6 +21349,965 @@ export interface components {
                 receivedCents: number;
             }[];
         };
+        /** @enum {string} */
+        BaselineStatus: "met" | "partly" | "missing" | "unknown";
+        BaselineGridBody: {
+            name: string;
+            schoolKinds: ("maternelle" | "elementaire" | "primaire" | "application")[];
+            criteria: {
+                key: string;
+                labelFr: string;
+                labelEn: string;
+                weight: number;
+                /** @description Needed for the socle (otherwise only scored) */
+                required: boolean;
+                rule: {
+                    /** @constant */
+                    kind: "class_device";
+                    roles: ("projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other")[];
+                    /** @description Category bought to close the gap */
+                    gapCategory: string;
+                } | {
+                    /** @constant */
+                    kind: "pupil_devices";
+                    devicesPer4Classes: number;
+                    /** @description Devices lent to families still count towards the pool */
+                    countOnLoan: boolean;
+                    requireCart: boolean;
+                    requireMdm: boolean;
+                    gapCategory: string;
+                    cartCategory: string;
+                    cartCapacity: number;
+                    mdmCostPerDeviceCents: number;
+                } | {
+                    /** @constant */
+                    kind: "internet";
+                    minDownMbps: number;
+                    upgradeCostCents: number;
+                } | {
+                    /** @constant */
+                    kind: "wifi";
+                    classesPerAccessPoint: number;
+                    requireSwitchableOff: boolean;
+                    gapCategory: string;
+                    switchRetrofitCostCents: number;
+                } | {
+                    /** @constant */
+                    kind: "service";
+                    serviceKinds: ("ent" | "cloud" | "school_server" | "resources" | "software" | "mdm" | "filtering" | "other")[];
+                    /** @enum {string} */
+                    mode: "any" | "all";
+                    serverCounts: boolean;
+                    /** @description Yearly cost when the catalogue has no price for the kind */
+                    fallbackCostCents: number;
+                } | {
+                    /** @constant */
+                    kind: "training";
+                    minShareBp: number;
+                    costPerTeacherCents: number;
+                };
+            }[];
+            note?: string;
+            preset?: string | null;
+        };
+        BaselineGrid: {
+            version: number;
+            name: string;
+            preset: string | null;
+            schoolKinds: ("maternelle" | "elementaire" | "primaire" | "application")[];
+            criteria: {
+                key: string;
+                labelFr: string;
+                labelEn: string;
+                weight: number;
+                /** @description Needed for the socle (otherwise only scored) */
+                required: boolean;
+                rule: {
+                    /** @constant */
+                    kind: "class_device";
+                    roles: ("projection" | "teacher_computer" | "pupil_device" | "desktop" | "document_camera" | "network_ap" | "network_switch" | "server" | "printer" | "cart" | "hotspot" | "accessory" | "other")[];
+                    /** @description Category bought to close the gap */
+                    gapCategory: string;
+                } | {
+                    /** @constant */
+                    kind: "pupil_devices";
+                    devicesPer4Classes: number;
+                    /** @description Devices lent to families still count towards the pool */
+                    countOnLoan: boolean;
+                    requireCart: boolean;
+                    requireMdm: boolean;
+                    gapCategory: string;
+                    cartCategory: string;
+                    cartCapacity: number;
+                    mdmCostPerDeviceCents: number;
+                } | {
+                    /** @constant */
+                    kind: "internet";
+                    minDownMbps: number;
+                    upgradeCostCents: number;
+                } | {
+                    /** @constant */
+                    kind: "wifi";
+                    classesPerAccessPoint: number;
+                    requireSwitchableOff: boolean;
+                    gapCategory: string;
+                    switchRetrofitCostCents: number;
+                } | {
+                    /** @constant */
+                    kind: "service";
+                    serviceKinds: ("ent" | "cloud" | "school_server" | "resources" | "software" | "mdm" | "filtering" | "other")[];
+                    /** @enum {string} */
+                    mode: "any" | "all";
+                    serverCounts: boolean;
+                    /** @description Yearly cost when the catalogue has no price for the kind */
+                    fallbackCostCents: number;
+                } | {
+                    /** @constant */
+                    kind: "training";
+                    minShareBp: number;
+                    costPerTeacherCents: number;
+                };
+                /** @enum {string} */
+                level: "class" | "school";
+            }[];
+            note: string;
+            createdAt: string | null;
+            createdBy: string | null;
+            /** @description false: no grid saved yet, the SNEE 2021 preset applies (version 0) */
+            stored: boolean;
+        };
+        BaselineGridVersion: {
+            version: number;
+            name: string;
+            preset: string | null;
+            note: string;
+            createdAt: string;
+            createdBy: string | null;
+            criteria: number;
+        };
+        BaselineSchoolRow: {
+            /** Format: uuid */
+            id: string;
+            uai: string;
+            name: string;
+            kind: string;
+            /** @enum {string} */
+            priorityEducation: "none" | "REP" | "REP+";
+            ips: number | null;
+            circonscription: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            pupils: number | null;
+            year: number | null;
+            inScope: boolean;
+            atSocle: boolean;
+            scorePct: number;
+            classesTotal: number;
+            classesAtSocle: number;
+            pupilsAtSocle: number;
+            criteria: {
+                key: string;
+                /** @enum {string} */
+                level: "class" | "school";
+                status: components["schemas"]["BaselineStatus"];
+                overridden: boolean;
+                classes: {
+                    met: number;
+                    partly: number;
+                    missing: number;
+                    unknown: number;
+                } | null;
+            }[];
+            gapCents: number;
+            gapComplete: boolean;
+            pupilDevices: number;
+            devicesPerPupil: number | null;
+            equipmentAgeYears: number | null;
+        };
+        BaselineCompliance: {
+            grid: {
+                version: number;
+                name: string;
+                stored: boolean;
+            };
+            on: string;
+            criteria: {
+                key: string;
+                labelFr: string;
+                labelEn: string;
+                /** @enum {string} */
+                level: "class" | "school";
+                required: boolean;
+                weight: number;
+            }[];
+            totals: {
+                schools: number;
+                atSocle: number;
+                classes: number;
+                classesAtSocle: number;
+                pupils: number;
+                pupilsAtSocle: number;
+                outOfScope: number;
+                gapCents: number;
+                byKind: {
+                    kind: string;
+                    schools: number;
+                    atSocle: number;
+                    classes: number;
+                    classesAtSocle: number;
+                    pupils: number;
+                    pupilsAtSocle: number;
+                }[];
+                byPriority: {
+                    /** @enum {string} */
+                    priority: "none" | "REP" | "REP+";
+                    schools: number;
+                    atSocle: number;
+                    classes: number;
+                    classesAtSocle: number;
+                    pupils: number;
+                    pupilsAtSocle: number;
+                }[];
+            };
+            schools: components["schemas"]["BaselineSchoolRow"][];
+        };
+        BaselineOverride: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            classId: string | null;
+            criterionKey: string;
+            /** @enum {string} */
+            status: "met" | "partly" | "missing";
+            justification: string;
+            evidence: string;
+            expiresOn: string | null;
+            recordedBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        BaselineCriterionResult: {
+            key: string;
+            /** @enum {string} */
+            level: "class" | "school";
+            status: components["schemas"]["BaselineStatus"];
+            computedStatus: components["schemas"]["BaselineStatus"];
+            override: {
+                /** Format: uuid */
+                id: string;
+                classId: string | null;
+                criterionKey: string;
+                /** @enum {string} */
+                status: "met" | "partly" | "missing";
+                justification: string;
+                evidence: string;
+                expiresOn: string | null;
+                updatedAt: string;
+            } | null;
+            reasons: string[];
+            measures: {
+                [key: string]: number | string | boolean | null;
+            };
+            evidence: {
+                assets: {
+                    /** Format: uuid */
+                    id: string;
+                    tag: string;
+                    categoryCode: string;
+                }[];
+                subscriptions: {
+                    /** Format: uuid */
+                    id: string;
+                    serviceName: string;
+                    kind: string;
+                }[];
+            };
+        };
+        BaselineGapItem: {
+            criterionKey: string;
+            classId: string | null;
+            label: string;
+            /** @enum {string} */
+            kind: "equipment" | "service" | "works" | "training";
+            categoryCode: string | null;
+            quantity: number;
+            unitCents: number;
+            installCents: number;
+            totalCents: number;
+        };
+        BaselineSchool: {
+            grid: {
+                version: number;
+                name: string;
+                stored: boolean;
+            };
+            on: string;
+            criteria: {
+                key: string;
+                labelFr: string;
+                labelEn: string;
+                /** @enum {string} */
+                level: "class" | "school";
+                required: boolean;
+                weight: number;
+            }[];
+            school: components["schemas"]["BaselineSchoolRow"];
+            schoolCriteria: components["schemas"]["BaselineCriterionResult"][];
+            classes: {
+                /** Format: uuid */
+                classId: string;
+                name: string;
+                pupils: number | null;
+                roomId: string | null;
+                atSocle: boolean;
+                criteria: components["schemas"]["BaselineCriterionResult"][];
+            }[];
+            gap: components["schemas"]["BaselineGapItem"][];
+            categories: {
+                [key: string]: {
+                    nameFr: string;
+                    nameEn: string;
+                };
+            };
+        };
+        BaselineGap: {
+            grid: {
+                version: number;
+                name: string;
+                stored: boolean;
+            };
+            on: string;
+            criteria: {
+                key: string;
+                labelFr: string;
+                labelEn: string;
+                /** @enum {string} */
+                level: "class" | "school";
+                required: boolean;
+                weight: number;
+            }[];
+            categories: {
+                [key: string]: {
+                    nameFr: string;
+                    nameEn: string;
+                };
+            };
+            totals: {
+                schools: number;
+                gapCents: number;
+                complete: boolean;
+                byCriterion: {
+                    key: string;
+                    cents: number;
+                }[];
+                byKind: {
+                    kind: string;
+                    cents: number;
+                }[];
+            };
+            schools: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+                classesTotal: number;
+                classesAtSocle: number;
+                gapCents: number;
+                gapComplete: boolean;
+                items: {
+                    criterionKey: string;
+                    classId: string | null;
+                    label: string;
+                    /** @enum {string} */
+                    kind: "equipment" | "service" | "works" | "training";
+                    categoryCode: string | null;
+                    quantity: number;
+                    unitCents: number;
+                    installCents: number;
+                    totalCents: number;
+                    className: string | null;
+                }[];
+            }[];
+        };
+        BaselineEquity: {
+            grid: {
+                version: number;
+                name: string;
+                stored: boolean;
+            };
+            on: string;
+            groups: {
+                /** @enum {string} */
+                priority: "none" | "REP" | "REP+";
+                schools: number;
+                atSocle: number;
+                pupils: number;
+                pupilDevices: number;
+                devicesPerPupil: number | null;
+                meanIps: number | null;
+                meanScorePct: number | null;
+            }[];
+            schools: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+                /** @enum {string} */
+                priorityEducation: "none" | "REP" | "REP+";
+                ips: number | null;
+                pupils: number | null;
+                pupilDevices: number;
+                devicesPerPupil: number | null;
+                atSocle: boolean;
+                scorePct: number;
+                equipmentAgeYears: number | null;
+            }[];
+        };
+        BaselineOverrideBody: {
+            /** Format: uuid */
+            schoolId: string;
+            classId?: string | null;
+            criterionKey: string;
+            /** @enum {string} */
+            status: "met" | "partly" | "missing";
+            justification: string;
+            evidence: string;
+            expiresOn?: string | null;
+        };
+        BaselinePlanParams: {
+            budgetCents: number;
+            /**
+             * @description The budget caps the spend HT, or the city’s own share
+             * @enum {string}
+             */
+            budgetBasis: "total" | "own_share";
+            /** @enum {string} */
+            objective: "classes" | "pupils";
+            weights: {
+                repPlus: number;
+                rep: number;
+                lowIps: number;
+                lowDevices: number;
+                oldEquipment: number;
+            };
+            /** @default [] */
+            funders: {
+                name: string;
+                rules: {
+                    equipment?: components["schemas"]["RateRule"];
+                    service?: components["schemas"]["RateRule"];
+                    works?: components["schemas"]["RateRule"];
+                    training?: components["schemas"]["RateRule"];
+                };
+                caps?: components["schemas"]["FundingCaps"];
+            }[];
+            /** @description Take the funders from this programme’s conventions */
+            programmeId?: string | null;
+            period?: {
+                /** Format: date */
+                start: string;
+                /** Format: date */
+                end: string;
+            } | null;
+        };
+        BaselineSavePlanBody: {
+            name: string;
+            input: components["schemas"]["BaselinePlanParams"];
+        };
+        BaselinePlanPreview: {
+            grid: {
+                version: number;
+                name: string;
+                stored: boolean;
+            };
+            on: string;
+            result: {
+                params: unknown;
+                choices: {
+                    /** Format: uuid */
+                    schoolId: string;
+                    uai: string;
+                    name: string;
+                    rank: number;
+                    /** @enum {string} */
+                    decision: "selected" | "over_budget" | "already_at_socle" | "gap_not_priced" | "nothing_to_gain";
+                    benefit: number;
+                    factors: {
+                        repPlus: number;
+                        rep: number;
+                        lowIps: number;
+                        lowDevices: number;
+                        oldEquipment: number;
+                    };
+                    multiplier: number;
+                    costCents: number;
+                    basisCostCents: number;
+                    addedCents: number | null;
+                    scorePerThousandEuros: number;
+                    items: components["schemas"]["BaselineGapItem"][];
+                }[];
+                totals: {
+                    spendCents: number;
+                    aid: {
+                        name: string;
+                        cents: number;
+                    }[];
+                    aidCents: number;
+                    ownShareCents: number;
+                    budgetUsedCents: number;
+                    budgetLeftCents: number;
+                    classesReached: number;
+                    pupilsReached: number;
+                    schoolsSelected: number;
+                    schoolsLeftOut: number;
+                    classesLeftOut: number;
+                    schoolsOverBudget: number;
+                    byKind: {
+                        equipment: number;
+                        service: number;
+                        works: number;
+                        training: number;
+                    };
+                };
+            };
+        };
+        BaselinePlan: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            gridVersion: number;
+            input: unknown;
+            createdBy: string | null;
+            createdAt: string;
+            result: {
+                params: unknown;
+                choices: {
+                    /** Format: uuid */
+                    schoolId: string;
+                    uai: string;
+                    name: string;
+                    rank: number;
+                    /** @enum {string} */
+                    decision: "selected" | "over_budget" | "already_at_socle" | "gap_not_priced" | "nothing_to_gain";
+                    benefit: number;
+                    factors: {
+                        repPlus: number;
+                        rep: number;
+                        lowIps: number;
+                        lowDevices: number;
+                        oldEquipment: number;
+                    };
+                    multiplier: number;
+                    costCents: number;
+                    basisCostCents: number;
+                    addedCents: number | null;
+                    scorePerThousandEuros: number;
+                    items: components["schemas"]["BaselineGapItem"][];
+                }[];
+                totals: {
+                    spendCents: number;
+                    aid: {
+                        name: string;
+                        cents: number;
+                    }[];
+                    aidCents: number;
+                    ownShareCents: number;
+                    budgetUsedCents: number;
+                    budgetLeftCents: number;
+                    classesReached: number;
+                    pupilsReached: number;
+                    schoolsSelected: number;
+                    schoolsLeftOut: number;
+                    classesLeftOut: number;
+                    schoolsOverBudget: number;
+                    byKind: {
+                        equipment: number;
+                        service: number;
+                        works: number;
+                        training: number;
+                    };
+                };
+            };
+        };
+        BaselinePlanSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            gridVersion: number;
+            input: unknown;
+            createdBy: string | null;
+            createdAt: string;
+            totals: {
+                spendCents: number;
+                aid: {
+                    name: string;
+                    cents: number;
+                }[];
+                aidCents: number;
+                ownShareCents: number;
+                budgetUsedCents: number;
+                budgetLeftCents: number;
+                classesReached: number;
+                pupilsReached: number;
+                schoolsSelected: number;
+                schoolsLeftOut: number;
+                classesLeftOut: number;
+                schoolsOverBudget: number;
+                byKind: {
+                    equipment: number;
+                    service: number;
+                    works: number;
+                    training: number;
+                };
+            };
+        };
+        BaselineFundingPreset: {
+            key: string;
+            funder: {
+                name: string;
+                rules: {
+                    equipment?: components["schemas"]["RateRule"];
+                    service?: components["schemas"]["RateRule"];
+                    works?: components["schemas"]["RateRule"];
+                    training?: components["schemas"]["RateRule"];
+                };
+                caps?: components["schemas"]["FundingCaps"];
+            };
+        };
+        BaselinePlanOrdersBody: {
+            /** Format: uuid */
+            supplierId: string;
+            contractId?: string | null;
+            programmeId?: string | null;
+            costItemId?: string | null;
+            /** Format: date */
+            orderedOn: string;
+            number?: string;
+        };
+        BaselinePlanOrders: {
+            orders: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                lines: number;
+                htCents: number;
+            }[];
+            notOrdered: {
+                /** Format: uuid */
+                schoolId: string;
+                label: string;
+                kind: string;
+                totalCents: number;
+            }[];
+        };
+        FileAttachment: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            mime: string;
+            size: number;
+            createdAt: string;
+        };
+        CreateClaimInput: {
+            /** Format: uuid */
+            conventionId: string;
+            /** @enum {string} */
+            kind: "advance" | "instalment" | "final";
+            periodFrom?: string | null;
+            periodTo?: string | null;
+            lineIds?: string[];
+            advanceCents?: number;
+            notes?: string;
+        };
+        UpdateClaimInput: {
+            notes: string;
+        };
+        ClaimLinesChangeInput: {
+            add?: string[];
+            remove?: string[];
+        };
+        SubmitClaimInput: {
+            /** Format: date */
+            submittedOn: string;
+        };
+        CheckClaimInput: {
+            /** Format: date */
+            checkedOn: string;
+            lines?: {
+                /** Format: uuid */
+                lineId: string;
+                acceptedCents: number;
+                reason?: string | null;
+            }[];
+            acceptedCents?: number;
+        };
+        PayClaimInput: {
+            receivedCents: number;
+            /** Format: date */
+            receivedOn: string;
+        };
+        ClaimReconciliation: {
+            aidCents: number;
+            justifiedCents: number;
+            dueCents: number;
+            earlierCents: number;
+            balanceCents: number;
+        };
+        FundingClaim: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            conventionId: string;
+            conventionReference: string;
+            /** Format: uuid */
+            funderId: string;
+            funderName: string;
+            /** @enum {string} */
+            funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+            number: number;
+            label: string;
+            /** @enum {string} */
+            kind: "advance" | "instalment" | "final";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "checked" | "paid";
+            periodFrom: string | null;
+            periodTo: string | null;
+            lineCount: number;
+            eligibleCents: number;
+            claimedCents: number;
+            acceptedCents: number | null;
+            receivedCents: number | null;
+            submittedOn: string | null;
+            checkedOn: string | null;
+            receivedOn: string | null;
+            notes: string;
+            version: number;
+            reconciliation: components["schemas"]["ClaimReconciliation"] | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        FundingClaimLine: {
+            position: number;
+            /** Format: uuid */
+            expenseLineId: string;
+            /** Format: uuid */
+            costItemId: string;
+            costItemCode: string;
+            costItemLabel: string;
+            supplierName: string;
+            supplierSiret: string;
+            invoiceId: string | null;
+            invoiceNumber: string;
+            invoiceDate: string;
+            description: string;
+            htCents: number;
+            vatCents: number;
+            ttcCents: number;
+            paidOn: string | null;
+            mandateNumber: string | null;
+            eligibleCents: number;
+            aidCents: number;
+            acceptedCents: number | null;
+            rejectionReason: string | null;
+        };
+        FundingClaimDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            conventionId: string;
+            conventionReference: string;
+            /** Format: uuid */
+            funderId: string;
+            funderName: string;
+            /** @enum {string} */
+            funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+            number: number;
+            label: string;
+            /** @enum {string} */
+            kind: "advance" | "instalment" | "final";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "checked" | "paid";
+            periodFrom: string | null;
+            periodTo: string | null;
+            lineCount: number;
+            eligibleCents: number;
+            claimedCents: number;
+            acceptedCents: number | null;
+            receivedCents: number | null;
+            submittedOn: string | null;
+            checkedOn: string | null;
+            receivedOn: string | null;
+            notes: string;
+            version: number;
+            reconciliation: components["schemas"]["ClaimReconciliation"] | null;
+            createdAt: string;
+            updatedAt: string;
+            lines: components["schemas"]["FundingClaimLine"][];
+            costItems: {
+                /** Format: uuid */
+                costItemId: string;
+                code: string;
+                label: string;
+                lines: number;
+                htCents: number;
+                eligibleCents: number;
+                aidCents: number;
+                acceptedCents: number | null;
+            }[];
+            totals: {
+                htCents: number;
+                eligibleCents: number;
+                aidCents: number;
+                acceptedCents: number | null;
+            };
+        };
+        FundingClaimList: {
+            claims: components["schemas"]["FundingClaim"][];
+            funders: {
+                /** Format: uuid */
+                conventionId: string;
+                conventionReference: string;
+                /** Format: uuid */
+                funderId: string;
+                funderName: string;
+                /** @enum {string} */
+                funderKind: "eu_feder" | "eu_react" | "state_snee" | "state_dsil" | "departement" | "region" | "own_funds" | "other";
+                aidCents: number;
+                instalmentCapCents: number;
+                advanceAndInstalmentsCents: number;
+                claimedCents: number;
+                acceptedCents: number;
+                receivedCents: number;
+                claimableLines: number;
+                claimableCents: number;
+            }[];
+        };
+        FundingClaimableLines: {
+            /** Format: uuid */
+            conventionId: string;
+            aidCents: number;
+            instalmentCapCents: number;
+            advanceAndInstalmentsCents: number;
+            totalAidCents: number;
+            items: {
+                /** Format: uuid */
+                expenseLineId: string;
+                /** Format: uuid */
+                costItemId: string;
+                costItemCode: string;
+                costItemLabel: string;
+                supplierName: string;
+                invoiceNumber: string;
+                invoiceDate: string;
+                description: string;
+                htCents: number;
+                eligibleCents: number;
+                paidOn: string | null;
+                aidCents: number;
+            }[];
+        };
+        CreateIndicatorInput: {
+            code: string;
+            label: string;
+            unit?: string;
+            /** @enum {string} */
+            source: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
+            conventionId?: string | null;
+            baseline?: number;
+            target: number;
+            manualValue?: number | null;
+            position?: number;
+        };
+        UpdateIndicatorInput: {
+            code?: string;
+            label?: string;
+            unit?: string;
+            /** @enum {string} */
+            source?: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
+            conventionId?: string | null;
+            baseline?: number;
+            target?: number;
+            manualValue?: number | null;
+            position?: number;
+        };
+        FundingIndicator: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            conventionId: string | null;
+            code: string;
+            label: string;
+            unit: string;
+            /** @enum {string} */
+            source: "schools_equipped" | "classes_equipped" | "devices_deployed" | "pupils_covered" | "teachers_trained" | "co35_capacity" | "manual";
+            baseline: number;
+            target: number;
+            manualValue: number | null;
+            value: number | null;
+            computed: boolean;
+            reachedBp: number | null;
+            position: number;
+        };
+        SeedIndicatorsInput: {
+            classesTarget?: number;
+        };
+        CreatePublicityItemInput: {
+            /** @enum {string} */
+            kind: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
+            label: string;
+            required?: boolean;
+            dueOn?: string | null;
+            doneOn?: string | null;
+            evidenceFileId?: string | null;
+            evidenceUrl?: string | null;
+            notes?: string;
+            position?: number;
+        };
+        UpdatePublicityItemInput: {
+            /** @enum {string} */
+            kind?: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
+            label?: string;
+            required?: boolean;
+            dueOn?: string | null;
+            doneOn?: string | null;
+            evidenceFileId?: string | null;
+            evidenceUrl?: string | null;
+            notes?: string;
+            position?: number;
+        };
+        FundingPublicityItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @enum {string} */
+            kind: "website_description" | "a3_poster" | "permanent_plaque" | "billboard" | "communication" | "other";
+            label: string;
+            required: boolean;
+            dueOn: string | null;
+            doneOn: string | null;
+            evidenceFileId: string | null;
+            evidenceUrl: string | null;
+            notes: string;
+            position: number;
+            overdue: boolean;
+            dueUnknown: boolean;
+        };
+        FundingPublicityMentions: {
+            euEmblem: boolean;
+            mentions: {
+                kind: string;
+                funderName: string | null;
+                fr: string;
+                en: string;
+            }[];
+        };
         StartInventoryRoundInput: {
             /** @enum {string} */
             scope: "school" | "room" | "cart";
@@ -18628,6 +22406,8 @@ export interface components {
             customFieldsSchema: {
                 [key: string]: unknown;
             } | null;
+            referencePriceCents: number | null;
+            installCostCents: number | null;
             archived: boolean;
         };
         CreateAssetCategoryInput: {
@@ -18655,6 +22435,8 @@ export interface components {
                 };
                 required?: string[];
             } | null;
+            referencePriceCents?: number | null;
+            installCostCents?: number | null;
         };
         UpdateAssetCategoryInput: {
             nameFr?: string;
@@ -18677,6 +22459,8 @@ export interface components {
                 };
                 required?: string[];
             } | null;
+            referencePriceCents?: number | null;
+            installCostCents?: number | null;
             archived?: boolean;
         };
         Manufacturer: {
@@ -20288,300 +24072,100 @@ export interface components {
                 }[];
             }[];
         };
-        CreateSchoolInput: {
-            uai: unknown;
+        /** @enum {string} */
+        DigitalServiceKind: "ent" | "cloud" | "school_server" | "resources" | "software" | "mdm" | "filtering" | "other";
+        /** @enum {string} */
+        DigitalServicePricing: "per_school" | "per_pupil" | "per_seat";
+        /** @enum {string} */
+        SubscriptionStatus: "active" | "future" | "ended";
+        CreateDigitalServiceInput: {
             name: string;
-            usualName?: string | null;
-            /** @enum {string} */
-            kind: "maternelle" | "elementaire" | "primaire" | "application";
-            /**
-             * @default public
-             * @enum {string}
-             */
-            sector: "public" | "private";
-            address?: string | null;
-            postcode?: string | null;
-            communeCode?: string | null;
-            communeName?: string | null;
-            latitude?: number | null;
-            longitude?: number | null;
-            /**
-             * @default none
-             * @enum {string}
-             */
-            priorityEducation: "none" | "REP" | "REP+";
-            circonscriptionCode?: string | null;
-            circonscriptionName?: string | null;
-            ips?: number | null;
-            ipsYear?: string | null;
-            openedOn?: string | null;
-            schoolGroup?: string | null;
-        };
-        UpdateSchoolInput: {
-            name?: string;
-            usualName?: string | null;
-            /** @enum {string} */
-            kind?: "maternelle" | "elementaire" | "primaire" | "application";
-            /** @enum {string} */
-            sector?: "public" | "private";
-            address?: string | null;
-            postcode?: string | null;
-            communeCode?: string | null;
-            communeName?: string | null;
-            latitude?: number | null;
-            longitude?: number | null;
-            /** @enum {string} */
-            priorityEducation?: "none" | "REP" | "REP+";
-            circonscriptionCode?: string | null;
-            circonscriptionName?: string | null;
-            ips?: number | null;
-            ipsYear?: string | null;
-            openedOn?: string | null;
-            schoolGroup?: string | null;
-        };
-        CloseSchoolInput: {
-            /** Format: date */
-            closedOn: string;
-        };
-        SchoolSummary: {
-            /** Format: uuid */
-            id: string;
-            uai: string;
-            name: string;
-            usualName: string | null;
-            /** @enum {string} */
-            kind: "maternelle" | "elementaire" | "primaire" | "application";
-            /** @enum {string} */
-            sector: "public" | "private";
-            communeCode: string | null;
-            communeName: string | null;
-            /** @enum {string} */
-            priorityEducation: "none" | "REP" | "REP+";
-            circonscriptionName: string | null;
-            latitude: number | null;
-            longitude: number | null;
-            ips: number | null;
-            /** @enum {string} */
-            status: "open" | "closing" | "closed";
-            year: number | null;
-            pupils: number | null;
-            classesCount: number | null;
-        };
-        SchoolList: {
-            items: components["schemas"]["SchoolSummary"][];
-            total: number;
-        };
-        SchoolNetwork: {
-            internetAccess: ("fibre" | "vdsl" | "adsl" | "cable" | "4g_5g" | "satellite" | "other" | "none") | null;
-            bandwidthDownMbps: number | null;
-            bandwidthUpMbps: number | null;
-            wiredNetwork: ("yes" | "partial" | "no") | null;
-            wifiPresent: boolean | null;
-            conseilEcoleInformedOn: string | null;
-            notes: string | null;
-            updatedAt: string | null;
-        };
-        UpdateNetworkInput: {
-            internetAccess?: ("fibre" | "vdsl" | "adsl" | "cable" | "4g_5g" | "satellite" | "other" | "none") | null;
-            bandwidthDownMbps?: number | null;
-            bandwidthUpMbps?: number | null;
-            wiredNetwork?: ("yes" | "partial" | "no") | null;
-            wifiPresent?: boolean | null;
-            conseilEcoleInformedOn?: string | null;
-            notes?: string | null;
-        };
-        SchoolYear: {
-            year: number;
-            pupils: number | null;
-            classesCount: number | null;
-            pupilsByLevel: {
-                [key: string]: number;
-            };
-            source: string;
-        };
-        School: {
-            /** Format: uuid */
-            id: string;
-            uai: string;
-            name: string;
-            usualName: string | null;
-            /** @enum {string} */
-            kind: "maternelle" | "elementaire" | "primaire" | "application";
-            /** @enum {string} */
-            sector: "public" | "private";
-            communeCode: string | null;
-            communeName: string | null;
-            /** @enum {string} */
-            priorityEducation: "none" | "REP" | "REP+";
-            circonscriptionName: string | null;
-            latitude: number | null;
-            longitude: number | null;
-            ips: number | null;
-            /** @enum {string} */
-            status: "open" | "closing" | "closed";
-            year: number | null;
-            pupils: number | null;
-            classesCount: number | null;
-            address: string | null;
-            postcode: string | null;
-            circonscriptionCode: string | null;
-            ipsYear: string | null;
-            openedOn: string | null;
-            closedOn: string | null;
-            closingAnnounced: boolean;
-            schoolGroup: string | null;
-            source: string;
-            network: components["schemas"]["SchoolNetwork"];
-            years: components["schemas"]["SchoolYear"][];
-            createdAt: string;
-            updatedAt: string;
-            can: {
-                update: boolean;
-                close: boolean;
-                manageClasses: boolean;
-                manageRooms: boolean;
-                manageNetwork: boolean;
-            };
-        };
-        SchoolClass: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            schoolId: string;
-            year: number;
-            name: string;
-            levels: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
-            pupils: number | null;
-            ulis: boolean;
-            roomId: string | null;
-            roomName: string | null;
-            generated: boolean;
-        };
-        CreateClassInput: {
-            year?: number;
-            name: string;
-            levels: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
-            pupils?: number | null;
-            /** @default false */
-            ulis: boolean;
-            roomId?: string | null;
-        };
-        UpdateClassInput: {
-            name?: string;
-            levels?: ("TPS" | "PS" | "MS" | "GS" | "CP" | "CE1" | "CE2" | "CM1" | "CM2")[];
-            pupils?: number | null;
-            ulis?: boolean;
-            roomId?: string | null;
-        };
-        Room: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            schoolId: string;
-            buildingId: string | null;
-            buildingName: string | null;
-            name: string;
-            /** @enum {string} */
-            kind: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
-            floor: string | null;
-            notes: string | null;
-            archived: boolean;
-            currentClass: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-        };
-        CreateRoomInput: {
-            name: string;
-            /**
-             * @default classroom
-             * @enum {string}
-             */
-            kind: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
-            buildingId?: string | null;
-            floor?: string | null;
-            notes?: string | null;
-        };
-        UpdateRoomInput: {
-            name?: string;
-            /** @enum {string} */
-            kind?: "classroom" | "computer_room" | "library" | "staff_room" | "office" | "technical" | "periscolaire" | "other";
-            buildingId?: string | null;
-            floor?: string | null;
-            notes?: string | null;
+            kind: components["schemas"]["DigitalServiceKind"];
+            supplierId?: string | null;
+            description?: string;
+            pricing?: components["schemas"]["DigitalServicePricing"];
+            unitPriceCents?: number | null;
             archived?: boolean;
         };
-        Building: {
+        UpdateDigitalServiceInput: {
+            name?: string;
+            kind?: components["schemas"]["DigitalServiceKind"];
+            supplierId?: string | null;
+            description?: string;
+            pricing?: components["schemas"]["DigitalServicePricing"];
+            unitPriceCents?: number | null;
+            archived?: boolean;
+        };
+        DigitalService: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["DigitalServiceKind"];
+            supplierId: string | null;
+            supplierName: string | null;
+            description: string;
+            pricing: components["schemas"]["DigitalServicePricing"];
+            unitPriceCents: number | null;
+            archived: boolean;
+            activeSubscriptions: number;
+            subscriptionCount: number;
+            can: {
+                update: boolean;
+                delete: boolean;
+            };
+            createdAt: string;
+            updatedAt: string;
+        };
+        CreateSubscriptionInput: {
+            /** Format: uuid */
+            schoolId: string;
+            /** Format: uuid */
+            serviceId: string;
+            seats?: number | null;
+            /** Format: date */
+            startsOn: string;
+            endsOn?: string | null;
+            yearlyCostCents?: number | null;
+            contractId?: string | null;
+            notes?: string;
+        };
+        UpdateSubscriptionInput: {
+            /** Format: uuid */
+            serviceId?: string;
+            seats?: number | null;
+            /** Format: date */
+            startsOn?: string;
+            endsOn?: string | null;
+            yearlyCostCents?: number | null;
+            contractId?: string | null;
+            notes?: string;
+        };
+        SchoolSubscription: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             schoolId: string;
-            name: string;
-        };
-        CreateBuildingInput: {
-            name: string;
-        };
-        SchoolImportReport: {
-            /** @enum {string} */
-            format: "annuaire" | "effectifs" | "ips" | "socle";
-            encoding: string;
-            rowsRead: number;
-            created: number;
-            updated: number;
-            unchanged: number;
-            yearsWritten: number;
-            rejected: {
-                line: number;
-                column: string;
-                reason: string;
-                value?: string;
-            }[];
-            skipped: {
-                [key: string]: number;
+            schoolName: string;
+            schoolUai: string;
+            /** Format: uuid */
+            serviceId: string;
+            serviceName: string;
+            kind: components["schemas"]["DigitalServiceKind"];
+            serviceArchived: boolean;
+            seats: number | null;
+            startsOn: string;
+            endsOn: string | null;
+            yearlyCostCents: number | null;
+            contractId: string | null;
+            contractReference: string | null;
+            notes: string;
+            status: components["schemas"]["SubscriptionStatus"];
+            can: {
+                update: boolean;
+                delete: boolean;
             };
-            dryRun: boolean;
-            written: boolean;
-        };
-        SchoolOption: {
-            /** Format: uuid */
-            id: string;
-            uai: string;
-            name: string;
-        };
-        SchoolMapPoint: {
-            /** Format: uuid */
-            id: string;
-            uai: string;
-            name: string;
-            /** @enum {string} */
-            kind: "maternelle" | "elementaire" | "primaire" | "application";
-            /** @enum {string} */
-            priorityEducation: "none" | "REP" | "REP+";
-            latitude: number;
-            longitude: number;
-        };
-        SchoolFacets: {
-            kinds: {
-                value: string;
-                label: string | null;
-                count: number;
-            }[];
-            priorityEducation: {
-                value: string;
-                label: string | null;
-                count: number;
-            }[];
-            circonscriptions: {
-                value: string;
-                label: string | null;
-                count: number;
-            }[];
-            communes: {
-                value: string;
-                label: string | null;
-                count: number;
-            }[];
+            createdAt: string;
+            updatedAt: string;
         };
         Health: {
             /** @constant */

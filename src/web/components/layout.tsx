@@ -80,6 +80,7 @@ type NavTarget =
   | '/funding'
   | '/funding/suppliers'
   | '/funding/funders'
+  | '/services'
   | '/users'
   | '/audit'
   | '/account'
@@ -168,6 +169,7 @@ function MainNav({ me }: { me: Me }) {
         { to: '/funding/funders', label: t('funding.nav.funders'), show: hasPermission(me, 'funding.read') },
       ],
     },
+    { to: '/services', label: t('services.nav'), show: hasPermission(me, 'services.read') },
     { to: '/users', label: t('nav.users'), show: hasPermission(me, 'users.read') },
     { to: '/admin/mail', label: t('mailSettings.nav'), show: hasPermission(me, 'organisation.manage') },
     { to: '/audit', label: t('nav.audit'), show: hasPermission(me, 'audit.read') },

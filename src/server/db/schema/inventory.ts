@@ -60,6 +60,10 @@ export const assetCategories = pgTable(
     role: text('role').notNull().default('other'),
     /** JSON Schema (type object) of the category's custom fields. */
     customFieldsSchema: jsonb('custom_fields_schema').$type<Record<string, unknown>>(),
+    /** Reference unit price HT that prices the socle's gaps (migration 0017); null: the models' average. */
+    referencePriceCents: bigint('reference_price_cents', { mode: 'number' }),
+    /** Reference installation cost HT per unit (migration 0017). */
+    installCostCents: bigint('install_cost_cents', { mode: 'number' }),
     archived: boolean('archived').notNull().default(false),
     ...timestamps,
   },

@@ -15,6 +15,9 @@ export interface DefaultCategory {
   nameFr: string;
   nameEn: string;
   role: (typeof assetCategories.$inferInsert)['role'];
+  /** Indicative unit cost HT (DOMAIN.md §4), pricing the socle's gaps until the city sets its own. */
+  referencePriceCents?: number;
+  installCostCents?: number;
 }
 
 /** The categories every organisation starts with (DOMAIN.md §3–4). */
@@ -24,14 +27,30 @@ export const DEFAULT_CATEGORIES: DefaultCategory[] = [
     nameFr: 'Ordinateur portable enseignant',
     nameEn: 'Teacher laptop',
     role: 'teacher_computer',
+    referencePriceCents: 30_000,
+    installCostCents: 0,
   },
   { code: 'pupil_laptop', nameFr: 'Ordinateur portable élève', nameEn: 'Pupil laptop', role: 'pupil_device' },
   { code: 'tablet', nameFr: 'Tablette', nameEn: 'Tablet', role: 'pupil_device' },
   { code: 'desktop', nameFr: 'Ordinateur fixe', nameEn: 'Desktop computer', role: 'desktop' },
   { code: 'video_projector', nameFr: 'Vidéoprojecteur', nameEn: 'Video projector', role: 'projection' },
-  { code: 'vpi', nameFr: 'Vidéoprojecteur interactif (VPI)', nameEn: 'Interactive projector', role: 'projection' },
+  {
+    code: 'vpi',
+    nameFr: 'Vidéoprojecteur interactif (VPI)',
+    nameEn: 'Interactive projector',
+    role: 'projection',
+    referencePriceCents: 160_000,
+    installCostCents: 50_000,
+  },
   { code: 'tni', nameFr: 'Tableau numérique interactif (TNI)', nameEn: 'Interactive whiteboard', role: 'projection' },
-  { code: 'eni', nameFr: 'Écran numérique interactif (ENI)', nameEn: 'Interactive display', role: 'projection' },
+  {
+    code: 'eni',
+    nameFr: 'Écran numérique interactif (ENI)',
+    nameEn: 'Interactive display',
+    role: 'projection',
+    referencePriceCents: 270_000,
+    installCostCents: 50_000,
+  },
   { code: 'document_camera', nameFr: 'Visualiseur', nameEn: 'Document camera', role: 'document_camera' },
   { code: 'wifi_ap', nameFr: 'Borne wifi', nameEn: 'Wifi access point', role: 'network_ap' },
   { code: 'switch', nameFr: 'Commutateur réseau', nameEn: 'Network switch', role: 'network_switch' },
@@ -67,6 +86,8 @@ function presentCategory(c: typeof assetCategories.$inferSelect) {
     nameEn: c.nameEn,
     role: c.role as never,
     customFieldsSchema: c.customFieldsSchema ?? null,
+    referencePriceCents: c.referencePriceCents,
+    installCostCents: c.installCostCents,
     archived: c.archived,
   };
 }
@@ -78,7 +99,10 @@ export async function findCategories(scope: Scope) {
 
 export async function createCategory(
   scope: Scope,
-  input: Pick<typeof assetCategories.$inferInsert, 'code' | 'nameFr' | 'nameEn' | 'role' | 'customFieldsSchema'>,
+  input: Pick<
+    typeof assetCategories.$inferInsert,
+    'code' | 'nameFr' | 'nameEn' | 'role' | 'customFieldsSchema' | 'referencePriceCents' | 'installCostCents'
+  >,
 ) {
   const [dup] = await scope.tx
     .select({ id: assetCategories.id })

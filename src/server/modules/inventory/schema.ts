@@ -19,6 +19,10 @@ export const CategorySchema = z
     nameEn: z.string(),
     role: CategoryRoleSchema,
     customFieldsSchema: z.record(z.string(), z.unknown()).nullable(),
+    /** Reference unit price HT pricing the socle's gaps (null: the average of the category's models). */
+    referencePriceCents: z.number().int().nullable(),
+    /** Reference installation cost HT per unit. */
+    installCostCents: z.number().int().nullable(),
     archived: z.boolean(),
   })
   .meta({ id: 'AssetCategory' });
@@ -56,6 +60,8 @@ export const CreateCategorySchema = z
     nameEn: text(100).min(1),
     role: CategoryRoleSchema.default('other'),
     customFieldsSchema: CustomFieldsSchemaSchema.nullable().optional(),
+    referencePriceCents: z.number().int().min(0).max(100_000_000_00).nullable().optional(),
+    installCostCents: z.number().int().min(0).max(100_000_000_00).nullable().optional(),
   })
   .strict()
   .meta({ id: 'CreateAssetCategoryInput' });
@@ -66,6 +72,8 @@ export const UpdateCategorySchema = z
     nameEn: text(100).min(1).optional(),
     role: CategoryRoleSchema.optional(),
     customFieldsSchema: CustomFieldsSchemaSchema.nullable().optional(),
+    referencePriceCents: z.number().int().min(0).max(100_000_000_00).nullable().optional(),
+    installCostCents: z.number().int().min(0).max(100_000_000_00).nullable().optional(),
     archived: z.boolean().optional(),
   })
   .strict()

@@ -363,11 +363,16 @@ export async function deleteSchool(scope: Scope, actor: Actor, id: string) {
     SELECT (SELECT count(*) FROM classes WHERE school_id = ${id})
          + (SELECT count(*) FROM rooms WHERE school_id = ${id})
          + (SELECT count(*) FROM buildings WHERE school_id = ${id})
-         + (SELECT count(*) FROM user_schools WHERE school_id = ${id}) AS n`)
+         + (SELECT count(*) FROM user_schools WHERE school_id = ${id})
+         + (SELECT count(*) FROM school_subscriptions WHERE school_id = ${id}) AS n`)
     .then((r) => (r as unknown as { rows: { n: number | string }[] }).rows);
   if (Number(refs?.n ?? 0) > 0) {
-    throw new AppError('CONFLICT', 'This school is referenced (classes, rooms or users): close it instead');
+    throw new AppError(
+      'CONFLICT',
+      'This school is referenced (classes, rooms, users or subscriptions): close it instead',
+    );
   }
+  await scope.tx.execute(sql`DELETE FROM baseline_overrides WHERE school_id = ${id}`);
   await scope.tx.delete(schoolYears).where(eq(schoolYears.schoolId, id));
   await scope.tx.delete(schoolNetworks).where(eq(schoolNetworks.schoolId, id));
   await scope.tx.delete(schools).where(eq(schools.id, id));

@@ -245,6 +245,8 @@ function CategoryDialog({
   const [nameEn, setNameEn] = useState(category?.nameEn ?? '');
   const [role, setRole] = useState<CategoryRole>(category?.role ?? 'other');
   const [archived, setArchived] = useState(category?.archived ?? false);
+  const [price, setPrice] = useState(centsForInput(category?.referencePriceCents));
+  const [install, setInstall] = useState(centsForInput(category?.installCostCents));
   const [rows, setRows] = useState<FieldRow[]>(() => fieldRows(category));
   const nextKey = useRef(rows.length);
   const [checked, setChecked] = useState<Record<string, string> | null>(null);
@@ -255,7 +257,14 @@ function CategoryDialog({
         rows,
         category?.customFieldsSchema?.required,
       ) as Schemas['CreateAssetCategoryInput']['customFieldsSchema'];
-      const common = { nameFr: nameFr.trim(), nameEn: nameEn.trim(), role, customFieldsSchema: schema };
+      const common = {
+        nameFr: nameFr.trim(),
+        nameEn: nameEn.trim(),
+        role,
+        customFieldsSchema: schema,
+        referencePriceCents: eurosToCents(parseDecimal(price)),
+        installCostCents: eurosToCents(parseDecimal(install)),
+      };
       if (category) {
         return unwrap(
           api.PATCH('/api/inventory/categories/{id}', {
@@ -273,7 +282,15 @@ function CategoryDialog({
   });
   useFocusFirstProblem(form, save.error ?? checked);
   const problem = save.error
-    ? formProblem(t, save.error, ['code', 'nameFr', 'nameEn', 'role', 'customFieldsSchema'])
+    ? formProblem(t, save.error, [
+        'code',
+        'nameFr',
+        'nameEn',
+        'role',
+        'customFieldsSchema',
+        'referencePriceCents',
+        'installCostCents',
+      ])
     : null;
   const errors: Record<string, string | undefined> = { ...problem?.fields, ...checked };
 
@@ -284,6 +301,8 @@ function CategoryDialog({
     if (!category && !/^[a-z0-9_]{2,40}$/.test(code.trim())) found.code = t('errors.fields.invalid_code');
     if (!nameFr.trim()) found.nameFr = required;
     if (!nameEn.trim()) found.nameEn = required;
+    if (Number.isNaN(eurosToCents(parseDecimal(price)))) found.referencePriceCents = t('assets.form.invalidAmount');
+    if (Number.isNaN(eurosToCents(parseDecimal(install)))) found.installCostCents = t('assets.form.invalidAmount');
     const names = rows.map((r) => r.name.trim()).filter(Boolean);
     rows.forEach((r) => {
       const name = r.name.trim();
@@ -353,6 +372,22 @@ function CategoryDialog({
               onChange={(e) => setNameEn(e.currentTarget.value)}
               error={errors.nameEn}
               lang="en"
+            />
+            <TextInput
+              label={t('inventory.catalogue.referencePriceInput')}
+              description={t('inventory.catalogue.referencePriceHelp')}
+              inputMode="decimal"
+              value={price}
+              onChange={(e) => setPrice(e.currentTarget.value)}
+              error={errors.referencePriceCents}
+            />
+            <TextInput
+              label={t('inventory.catalogue.installCostInput')}
+              description={t('assets.form.priceHelp')}
+              inputMode="decimal"
+              value={install}
+              onChange={(e) => setInstall(e.currentTarget.value)}
+              error={errors.installCostCents}
             />
           </SimpleGrid>
           {category ? (

@@ -11,6 +11,7 @@ import { Page } from '../../components/page.tsx';
 import { errorMessage, formProblem } from '../../errors.ts';
 import { EquipmentPanel } from '../assets/equipment-panel.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
+import { SchoolServicesPanel } from '../services/school-services-panel.tsx';
 import { StatusBadge } from './badges.tsx';
 import { ClassesPanel } from './classes-panel.tsx';
 import { IdentityPanel } from './identity-panel.tsx';
@@ -33,6 +34,7 @@ const PANELS: readonly (readonly [key: string, panel: ComponentType<{ school: Sc
   ['classes', ClassesPanel],
   ['rooms', RoomsPanel],
   ['equipment', EquipmentPanel],
+  ['services', SchoolServicesPanel],
   ['location', LocationPanel],
 ];
 

@@ -25,6 +25,7 @@ import { NewAssetPage } from './pages/assets/new-asset-page.tsx';
 import { parseAssetSearch } from './pages/assets/search.ts';
 import { AssetTagPage } from './pages/assets/tag-page.tsx';
 import { AuditPage } from './pages/audit/audit-page.tsx';
+import { parseBaselineSearch } from './pages/baseline/search.ts';
 import { FamilyPage } from './pages/family/family-page.tsx';
 import { parseLinesSearch, parseProgrammeSearch } from './pages/funding/search.ts';
 import { HomePage } from './pages/home-page.tsx';
@@ -549,6 +550,28 @@ const servicesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/services/routes.tsx'), 'ServicesRoute'),
 });
 
+// The socle numérique (compliance, map, gap, equity, grid): a chunk of its own, with the permission check inside.
+const baselineRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/baseline',
+  // Tab, filters and sort live in the URL.
+  validateSearch: parseBaselineSearch,
+  component: lazyRouteComponent(() => import('./pages/baseline/routes.tsx'), 'BaselineRoute'),
+});
+
+// The budget planner of the socle: a chunk of its own.
+const PlannerPage = lazyRouteComponent(() => import('./pages/baseline/planner-page.tsx'), 'PlannerPage');
+
+const baselinePlannerRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/baseline/planner',
+  component: () => (
+    <RequirePermission permission="baseline.plan">
+      <PlannerPage />
+    </RequirePermission>
+  ),
+});
+
 const ProgrammesPage = lazyRouteComponent(() => import('./pages/funding/programmes-page.tsx'), 'ProgrammesPage');
 const ProgrammePage = lazyRouteComponent(() => import('./pages/funding/programme-page.tsx'), 'ProgrammePage');
 const FundingLinesPage = lazyRouteComponent(() => import('./pages/funding/lines-page.tsx'), 'LinesPage');
@@ -665,6 +688,8 @@ const routeTree = rootRoute.addChildren([
     fundingSuppliersRoute,
     fundingFundersRoute,
     servicesRoute,
+    baselineRoute,
+    baselinePlannerRoute,
     usersRoute,
     auditRoute,
     accountRoute,

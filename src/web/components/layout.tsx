@@ -81,6 +81,8 @@ type NavTarget =
   | '/funding/suppliers'
   | '/funding/funders'
   | '/services'
+  | '/baseline'
+  | '/baseline/planner'
   | '/users'
   | '/audit'
   | '/account'
@@ -170,6 +172,14 @@ function MainNav({ me }: { me: Me }) {
       ],
     },
     { to: '/services', label: t('services.nav'), show: hasPermission(me, 'services.read') },
+    {
+      to: '/baseline',
+      label: t('baseline.nav'),
+      show: hasPermission(me, 'baseline.read'),
+      children: [
+        { to: '/baseline/planner', label: t('baseline.planner.nav'), show: hasPermission(me, 'baseline.plan') },
+      ],
+    },
     { to: '/users', label: t('nav.users'), show: hasPermission(me, 'users.read') },
     { to: '/admin/mail', label: t('mailSettings.nav'), show: hasPermission(me, 'organisation.manage') },
     { to: '/audit', label: t('nav.audit'), show: hasPermission(me, 'audit.read') },

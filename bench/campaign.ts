@@ -36,7 +36,9 @@ import {
   machine,
   onCleanup,
   packageVersion,
+  prng,
   round,
+  timed,
   writeResult,
 } from './lib.ts';
 
@@ -108,18 +110,6 @@ function parseOptions() {
   };
 }
 type Options = ReturnType<typeof parseOptions>;
-
-/** A small deterministic generator: the same dataset on both engines and every run. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function insertChunked<T>(db: Database, table: Parameters<Database['owner']['insert']>[0], values: T[]) {
   for (let i = 0; i < values.length; i += 500) {
@@ -302,13 +292,6 @@ async function seed(db: Database, o: Options) {
   await insertChunked(db, assets, [...devices, ...hotspots]);
   if (db.kind === 'postgres') await db.owner.execute(sql`ANALYZE`);
   return { org, manager, schoolIds };
-}
-
-type Timed<T> = { ms: number; value: T };
-async function timed<T>(fn: () => Promise<T>): Promise<Timed<T>> {
-  const t0 = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - t0, value };
 }
 
 async function runTarget(target: 'pglite' | 'postgres', o: Options) {

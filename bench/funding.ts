@@ -17,11 +17,14 @@ import {
   DEFAULT_PG_URL,
   formatTable,
   gitCommit,
+  insertJson,
   load1m,
   machine,
   onCleanup,
   packageVersion,
+  prng,
   round,
+  timed,
   writeResult,
 } from './lib.ts';
 
@@ -96,31 +99,6 @@ function parseOptions() {
   };
 }
 type Options = ReturnType<typeof parseOptions>;
-
-/** A small deterministic generator: the same dataset on both engines and every run. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Inserts rows given as objects through `jsonb_to_recordset`: one parameter per statement. */
-async function insertJson(db: Database, table: string, columns: string, types: string, values: object[]) {
-  for (let i = 0; i < values.length; i += 10_000) {
-    await db.owner.execute(
-      sql.raw(
-        `insert into ${table} (${columns}) select ${columns} from jsonb_to_recordset('${JSON.stringify(
-          values.slice(i, i + 10_000),
-        ).replace(/'/g, "''")}'::jsonb) as x(${types})`,
-      ),
-    );
-  }
-}
 
 const COST_ITEMS = [
   ['EQ', 'equipment', 'Équipements numériques'],
@@ -403,13 +381,6 @@ async function seed(db: Database, o: Options) {
       splits: splits.length,
     },
   };
-}
-
-type Timed<T> = { ms: number; value: T };
-async function timed<T>(fn: () => Promise<T>): Promise<Timed<T>> {
-  const t0 = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - t0, value };
 }
 
 async function runTarget(target: 'pglite' | 'postgres', o: Options) {

@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import type { Database } from '../src/server/db/connection.ts';
 
 /**
  * What the benchmarks share: cleanup on exit, child processes (the Socle
@@ -297,4 +299,36 @@ export function writeResult(name: string, date: Date, report: unknown): string {
   const file = path.join(dir, `${date.toISOString().slice(0, 10)}-${name}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
+}
+
+/** A small deterministic generator (mulberry32): the same dataset on both engines and every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type Timed<T> = { ms: number; value: T };
+export async function timed<T>(fn: () => Promise<T>): Promise<Timed<T>> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+/** Inserts rows given as objects through `jsonb_to_recordset`: one parameter per statement. */
+export async function insertJson(db: Database, table: string, columns: string, types: string, values: object[]) {
+  for (let i = 0; i < values.length; i += 10_000) {
+    await db.owner.execute(
+      sql.raw(
+        `insert into ${table} (${columns}) select ${columns} from jsonb_to_recordset('${JSON.stringify(
+          values.slice(i, i + 10_000),
+        ).replace(/'/g, "''")}'::jsonb) as x(${types})`,
+      ),
+    );
+  }
 }

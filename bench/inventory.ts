@@ -182,8 +182,8 @@ async function openOwner(databaseUrl: string | null, dataDir: string): Promise<O
       close: () => client.end(),
     };
   }
-  const { PGlite } = await import('@electric-sql/pglite');
-  const client = new PGlite(path.join(dataDir, 'pglite'));
+  const { newPglite } = await import('../src/server/db/connection.ts');
+  const client = newPglite(path.join(dataDir, 'pglite'));
   await client.waitReady;
   return {
     kind: 'pglite',

@@ -452,8 +452,8 @@ async function plannerStats(databaseUrl: string | null, dataDir: string, analyse
     }
   } else {
     // Nothing else has the data directory open at this point (CLI done, server not started).
-    const { PGlite } = await import('@electric-sql/pglite');
-    const db = new PGlite(path.join(dataDir, 'pglite'));
+    const { newPglite } = await import('../src/server/db/connection.ts');
+    const db = newPglite(path.join(dataDir, 'pglite'));
     try {
       await db.waitReady;
       if (analyse) await db.exec('ANALYZE schools, school_years');

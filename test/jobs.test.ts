@@ -44,10 +44,32 @@ describe('jobs (pg-boss)', () => {
     );
   });
 
+  it('keeps the planner statistics of the embedded database (PGlite has no autovacuum); nothing on PostgreSQL', {
+    timeout: 60_000,
+  }, async () => {
+    const org = await createOrganisation(t.db);
+    await t.db.owner.execute(sql`INSERT INTO schools (organisation_id, uai, name, kind)
+      SELECT ${org.id}, lpad(n::text, 7, '0') || substr('ABCDEFGHJKLMNPRSTUVWXYZ', (n % 23) + 1, 1), 'École ' || n, 'elementaire'
+        FROM generate_series(1000001, 1000300) AS n`);
+    const id = await jobs.send('db-analyze');
+    const result = await jobs.waitFor('db-analyze', id);
+    assert.equal(result.state, 'completed');
+    const output = result.output as { analyzed: boolean };
+    assert.equal(output.analyzed, t.db.kind === 'pglite');
+    if (t.db.kind === 'pglite') {
+      const [stats] = await rows<{ n: number }>(
+        t.db.owner,
+        sql`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'schools'`,
+      );
+      assert.ok(Number(stats?.n) >= 300, `reltuples ${stats?.n}`);
+    }
+  });
+
   it('schedules the purge daily', async () => {
     const schedules = (await jobs.boss.getSchedules()) as { name: string; cron: string }[];
     assert.ok(schedules.some((s) => s.name === 'sessions-purge' && s.cron === '17 3 * * *'));
     assert.ok(schedules.some((s) => s.name === 'warranty-digest' && s.cron === '0 6 * * 1'));
     assert.ok(schedules.some((s) => s.name === 'loans-purge'));
+    assert.ok(schedules.some((s) => s.name === 'db-analyze' && s.cron === '11 * * * *'));
   });
 });

@@ -26,6 +26,7 @@ export { API_VERSION };
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { baselineRoutes } from './modules/baseline/routes.ts';
+import { bookingRoutes } from './modules/bookings/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { fundingClaimRoutes } from './modules/funding/claims-routes.ts';
 import { fundingRoutes } from './modules/funding/routes.ts';
@@ -38,6 +39,7 @@ import { procurementRoutes } from './modules/procurement/routes.ts';
 import { schoolRoutes } from './modules/schools/routes.ts';
 import { serviceRoutes } from './modules/services/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
+import { trainingRoutes } from './modules/training/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 import { API_VERSION } from './version.ts';
@@ -182,6 +184,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     ) {
       // The database's copy of the lifecycle refused a change the service let through.
       appError = new AppError('ASSET_INVALID_TRANSITION', 'Status change not allowed');
+    } else if (databaseErrorCode(error) === '23P01') {
+      // Exclusion constraints (bookings_no_overlap) are the backstop of the bookings service's check.
+      appError = new AppError('BOOKING_CONFLICT', 'This overlaps an existing booking');
     } else if (databaseErrorCode(error) === '23505') {
       // Unique constraints are the backstop of services' own checks.
       appError = new AppError('CONFLICT', 'This would create a duplicate');
@@ -265,6 +270,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   fundingClaimRoutes(app, deps);
   baselineRoutes(app, deps);
   serviceRoutes(app, deps);
+  bookingRoutes(app, deps);
+  trainingRoutes(app, deps);
 
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
   if (webDir) {

@@ -82,6 +82,18 @@ export const PERMISSIONS = {
   'baseline.grid': ['admin'],
   /** Run, save and export budget plans. */
   'baseline.plan': ['admin', 'manager', 'finance'],
+  /** See training sessions (school-scoped roles: their schools' sessions and open ones; registrants of their schools only). */
+  'training.read': ['admin', 'manager', 'technician', 'finance', 'director', 'teacher', 'periscolaire', 'auditor'],
+  /** Create, edit, cancel sessions; record attendance, head counts and paper feedback; register anyone. (No trainer role: technicians, the ERUN-like staff, run sessions.) */
+  'training.manage': ['admin', 'manager', 'technician'],
+  /** Register staff of one's schools (an account or a named teacher) and unregister them. */
+  'training.register': ['admin', 'manager', 'technician', 'director', 'teacher', 'periscolaire'],
+  /** See bookings and the week calendars (school-scoped roles: their schools' bookings only). */
+  'bookings.read': ['admin', 'manager', 'technician', 'finance', 'director', 'teacher', 'periscolaire', 'auditor'],
+  /** Book carts, devices and rooms for a class or a périscolaire activity; cancel one's own bookings. */
+  'bookings.create': ['admin', 'manager', 'technician', 'director', 'teacher', 'periscolaire'],
+  /** Approve or refuse requests, cancel others' bookings, record pick-up and return, set per-resource approval. */
+  'bookings.manage': ['admin', 'manager', 'technician', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

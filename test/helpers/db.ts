@@ -2,10 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Config, loadConfig } from '../../src/server/config.ts';
-import { type Database, openDatabase } from '../../src/server/db/connection.ts';
+import { type Database, newPglite, openDatabase } from '../../src/server/db/connection.ts';
 import { migrationsFolder } from '../../src/server/db/migrations.ts';
 
 /**
@@ -56,7 +55,7 @@ export async function prepareTemplate(): Promise<void> {
   if (engine === 'pglite') {
     const file = templateFile();
     if (fs.existsSync(file)) return;
-    const client = new PGlite('memory://');
+    const client = newPglite('memory://');
     await client.waitReady;
     const db = await openDatabase(loadConfig({ LOG_LEVEL: 'silent' }), { pglite: client });
     await db.migrate();
@@ -111,7 +110,7 @@ export function testConfig(extra: Record<string, string> = {}, url?: string | nu
 export async function createTestDatabase(extraEnv: Record<string, string> = {}): Promise<TestDatabase> {
   await prepareTemplate();
   if (engine === 'pglite') {
-    const client = new PGlite('memory://', { loadDataDir: new Blob([fs.readFileSync(templateFile())]) });
+    const client = newPglite('memory://', { loadDataDir: new Blob([fs.readFileSync(templateFile())]) });
     await client.waitReady;
     const config = testConfig(extraEnv);
     const db = await openDatabase(config, { pglite: client });

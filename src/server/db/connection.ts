@@ -1,4 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -62,6 +63,18 @@ async function enterApp(tx: Tx, organisationId: string | null): Promise<void> {
   }
 }
 
+/**
+ * The PGlite extensions the migrations use (`btree_gist`: the bookings'
+ * exclusion constraint, migration 0018). PGlite loads extensions when the
+ * database is opened, so every `new PGlite` of a Socle database goes
+ * through this function.
+ */
+export const PGLITE_EXTENSIONS = { btree_gist } as const;
+
+export function newPglite(dataDir: string, options: Omit<PGliteOptions, 'extensions'> = {}): PGlite {
+  return new PGlite(dataDir, { ...options, extensions: PGLITE_EXTENSIONS });
+}
+
 export interface OpenOptions {
   /** Use this PGlite instance (tests load a migrated template into memory). */
   pglite?: PGlite;
@@ -81,7 +94,7 @@ async function openPglite(dataDir: string, existing?: PGlite): Promise<Database>
   } else {
     lock = acquireDataDirLock(dataDir);
     try {
-      client = new PGlite(dataDir);
+      client = newPglite(dataDir);
       await client.waitReady;
     } catch (error) {
       lock.release();

@@ -3,6 +3,7 @@
  * (drizzle.config.ts) and generates `migrations/` from it.
  */
 export * from './schema/baseline.ts';
+export * from './schema/bookings.ts';
 export * from './schema/core.ts';
 export * from './schema/funding.ts';
 export * from './schema/inventory.ts';
@@ -10,3 +11,4 @@ export * from './schema/loans.ts';
 export * from './schema/loans-campaigns.ts';
 export * from './schema/loans-mail.ts';
 export * from './schema/procurement.ts';
+export * from './schema/training.ts';

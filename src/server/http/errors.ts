@@ -45,6 +45,11 @@ export const ERROR_STATUS = {
   CLAIM_LINE_NOT_CLAIMABLE: 409,
   CLAIM_CAP_EXCEEDED: 409,
   SERVICE_IN_USE: 409,
+  BOOKING_CONFLICT: 409,
+  BOOKING_INVALID_STATE: 409,
+  BOOKING_RESOURCE_UNAVAILABLE: 409,
+  TRAINING_FULL: 409,
+  TRAINING_INVALID_STATE: 409,
   MAIL_NOT_CONFIGURED: 409,
   MAIL_SEND_FAILED: 502,
   LINK_INVALID: 404,
@@ -99,6 +104,11 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   CLAIM_LINE_NOT_CLAIMABLE: 'Expense cannot be claimed',
   CLAIM_CAP_EXCEEDED: 'Claims above the instalment cap',
   SERVICE_IN_USE: 'Service still has subscriptions',
+  BOOKING_CONFLICT: 'Already booked for this time',
+  BOOKING_INVALID_STATE: 'Not possible in this state of the booking',
+  BOOKING_RESOURCE_UNAVAILABLE: 'This resource cannot be booked',
+  TRAINING_FULL: 'Training session full',
+  TRAINING_INVALID_STATE: 'Not possible in this state of the training session',
   MAIL_NOT_CONFIGURED: 'No mail server configured',
   MAIL_SEND_FAILED: 'The mail server refused or could not be reached',
   LINK_INVALID: 'Invalid link',
@@ -160,6 +170,8 @@ export interface Problem {
   allowed?: readonly string[];
   /** ASSET_VERSION_CONFLICT: the version now stored. */
   currentVersion?: number;
+  /** BOOKING_CONFLICT: the first colliding slot (for a series, its date is the occurrence's). */
+  conflict?: { date: string; startsAt: string; endsAt: string; bookingId: string | null };
 }
 
 export function toProblem(error: AppError, requestId: string, instance?: string): Problem {
@@ -179,5 +191,6 @@ export function toProblem(error: AppError, requestId: string, instance?: string)
   if (error.details.report !== undefined) problem.report = error.details.report;
   if (Array.isArray(error.details.allowed)) problem.allowed = error.details.allowed as string[];
   if (typeof error.details.currentVersion === 'number') problem.currentVersion = error.details.currentVersion;
+  if (error.details.conflict !== undefined) problem.conflict = error.details.conflict as Problem['conflict'];
   return problem;
 }

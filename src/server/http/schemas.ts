@@ -17,6 +17,10 @@ export const ProblemSchema = z
     report: z.unknown().optional(),
     allowed: z.array(z.string()).optional(),
     currentVersion: z.number().int().optional(),
+    /** BOOKING_CONFLICT: the slot already taken (for a series, its first colliding date). */
+    conflict: z
+      .object({ date: z.string(), startsAt: z.string(), endsAt: z.string(), bookingId: z.string().nullable() })
+      .optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 

@@ -16346,6 +16346,1710 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/bookings/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What can be booked in a school: carts, devices (not in a cart) and rooms, with their approval flag */
+        get: {
+            parameters: {
+                query: {
+                    schoolId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BookableResource"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/resources/{kind}/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Whether bookings of this resource need approval (by someone with bookings.manage) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: components["schemas"]["BookableResourceKindInput"];
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BookableResourceSettingsInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BookableResource"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calendar: bookings between two days (school time) of a school, a resource or one’s own */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    schoolId?: string;
+                    resourceId?: string;
+                    mine?: "true" | "false";
+                    cancelled?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Book a cart, a device or a room for a class or an activity, once or weekly (409 BOOKING_CONFLICT names the first colliding date; nothing is written) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateBookingInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedBookings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One booking */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a requested booking */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel (or refuse) a booking, optionally with the rest of its series; the slot is free again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CancelBookingInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/pick-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the pick-up; a cart’s contents now are what its return is checked against */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the return with the scanned tags; a cart’s missing and extra devices are listed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReturnBookingInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user’s live calendar feeds (their URLs are shown only when created) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BookingFeed"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create or rotate a secret ICS feed URL (a school’s bookings, or one’s own); the previous URL stops working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateBookingFeedInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedBookingFeed"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/feeds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a calendar feed */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ical/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ICS feed at its secret URL `/ical/{token}.ics` (text/calendar; no sign-in) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An iCalendar (RFC 5545) document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Training sessions by start (filters: audience, status, school — open sessions included —, from, to) */
+        get: {
+            parameters: {
+                query?: {
+                    audience?: components["schemas"]["TrainingAudienceInput"];
+                    status?: components["schemas"]["TrainingStatusInput"];
+                    schoolId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSession"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Plan a session (400 naming the field: unknown school, room of another school, nowhere to go) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateTrainingSessionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSessionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One session with the registrations the actor may see and the anonymous feedback summary */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSessionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a session recorded by mistake (TRAINING_INVALID_STATE with registrations: cancel it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a session, cancel it (status: cancelled) or plan it again; capacity never below the registrations */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateTrainingSessionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSessionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register oneself, an account or a named member of staff without one (name + school) — TRAINING_FULL when no seat is left */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateTrainingRegistrationInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingRegistration"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/registrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unregister (before the session; managers until it is held) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** After the session: present/absent per registration (staff) or the head count (families, never names); marks it held */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TrainingAttendanceInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSessionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Anonymous scores 1–5: one by a present attendee with an account, once; any number from paper forms (training.manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TrainingFeedbackInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSessionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/teachers-trained": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teachers trained per school (present at a held teachers’ session within the three school years up to `on`), against one teacher per class */
+        get: {
+            parameters: {
+                query?: {
+                    on?: string;
+                    schoolId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainedTeachersReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schools/import": {
         parameters: {
             query?: never;
@@ -16758,6 +18462,12 @@ export interface components {
             report?: unknown;
             allowed?: string[];
             currentVersion?: number;
+            conflict?: {
+                date: string;
+                startsAt: string;
+                endsAt: string;
+                bookingId: string | null;
+            };
         };
         SaveMailSettingsInputInput: {
             host: string;
@@ -16867,7 +18577,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage" | "services.read" | "services.manage" | "baseline.read" | "baseline.override" | "baseline.grid" | "baseline.plan")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage" | "services.read" | "services.manage" | "baseline.read" | "baseline.override" | "baseline.grid" | "baseline.plan" | "training.read" | "training.manage" | "training.register" | "bookings.read" | "bookings.create" | "bookings.manage")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -18246,6 +19956,147 @@ export interface components {
                 kind: string;
                 totalCents: number;
             }[];
+        };
+        /** @enum {string} */
+        BookingStatusInput: "requested" | "confirmed" | "cancelled" | "picked_up" | "returned";
+        /** @enum {string} */
+        BookableResourceKindInput: "cart" | "device" | "room";
+        BookingSeriesInputInput: {
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn?: string;
+            count?: number;
+            weekday: number;
+            startTime: string;
+            endTime: string;
+        };
+        CreateBookingInputInput: {
+            resourceKind: components["schemas"]["BookableResourceKindInput"];
+            /** Format: uuid */
+            resourceId: string;
+            /** Format: uuid */
+            classId?: string;
+            activity?: string;
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            series?: components["schemas"]["BookingSeriesInputInput"];
+            notes?: string;
+        };
+        CancelBookingInputInput: {
+            series?: boolean;
+            reason?: string;
+        };
+        ReturnBookingInputInput: {
+            /** @default [] */
+            tags: string[];
+            notes?: string;
+        };
+        BookableResourceSettingsInputInput: {
+            requiresApproval: boolean;
+        };
+        BookingInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string;
+            seriesId: string | null;
+            resource: {
+                kind: components["schemas"]["BookableResourceKindInput"];
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            classId: string | null;
+            className: string | null;
+            activity: string | null;
+            bookedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            };
+            startsAt: string;
+            endsAt: string;
+            status: components["schemas"]["BookingStatusInput"];
+            notes: string;
+            pickedUpAt: string | null;
+            returnedAt: string | null;
+            expectedContents: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+            }[] | null;
+            returnCheck: {
+                expected: {
+                    /** Format: uuid */
+                    id: string;
+                    tag: string;
+                }[];
+                scanned: string[];
+                missing: {
+                    /** Format: uuid */
+                    id: string;
+                    tag: string;
+                }[];
+                extra: string[];
+            } | null;
+            version: number;
+            createdAt: string;
+            can: {
+                approve: boolean;
+                cancel: boolean;
+                pickUp: boolean;
+                return: boolean;
+            };
+        };
+        CreatedBookingsInput: {
+            booking: components["schemas"]["BookingInput"];
+            seriesId: string | null;
+            occurrences: {
+                /** Format: uuid */
+                id: string;
+                date: string;
+                startsAt: string;
+                endsAt: string;
+            }[];
+        };
+        BookableResourceInput: {
+            kind: components["schemas"]["BookableResourceKindInput"];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            label: string;
+            requiresApproval: boolean;
+            contentsCount: number | null;
+        };
+        /** @enum {string} */
+        BookingFeedKindInput: "school" | "user";
+        CreateBookingFeedInputInput: {
+            kind: components["schemas"]["BookingFeedKindInput"];
+            /** Format: uuid */
+            schoolId?: string;
+        };
+        BookingFeedInput: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["BookingFeedKindInput"];
+            schoolId: string | null;
+            createdAt: string;
+            lastUsedAt: string | null;
+        };
+        CreatedBookingFeedInput: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["BookingFeedKindInput"];
+            schoolId: string | null;
+            createdAt: string;
+            lastUsedAt: string | null;
+            url: string;
+            token: string;
         };
         FileAttachmentInput: {
             /** Format: uuid */
@@ -20438,6 +22289,172 @@ export interface components {
             };
             version: string;
         };
+        /** @enum {string} */
+        TrainingAudienceInput: "teachers" | "families" | "periscolaire" | "technicians";
+        /** @enum {string} */
+        TrainingStatusInput: "planned" | "held" | "cancelled";
+        TrainingMaterialInput: {
+            label: string;
+            /** Format: uri */
+            url: string;
+        };
+        CreateTrainingSessionInputInput: {
+            audience: components["schemas"]["TrainingAudienceInput"];
+            topic: string;
+            description?: string;
+            /** Format: date-time */
+            startsAt: string;
+            durationMinutes: number;
+            schoolId?: string | null;
+            roomId?: string | null;
+            place?: string | null;
+            online?: boolean;
+            onlineUrl?: string | null;
+            trainer: string;
+            capacity?: number | null;
+            materials?: components["schemas"]["TrainingMaterialInput"][];
+        };
+        UpdateTrainingSessionInputInput: {
+            topic?: string;
+            description?: string;
+            /** Format: date-time */
+            startsAt?: string;
+            durationMinutes?: number;
+            schoolId?: string | null;
+            roomId?: string | null;
+            place?: string | null;
+            online?: boolean;
+            onlineUrl?: string | null;
+            trainer?: string;
+            capacity?: number | null;
+            materials?: components["schemas"]["TrainingMaterialInput"][];
+            /** @enum {string} */
+            status?: "planned" | "cancelled";
+        };
+        TrainingRegistrationInput: {
+            /** Format: uuid */
+            id: string;
+            userId: string | null;
+            traineeId: string | null;
+            name: string | null;
+            schoolId: string | null;
+            schoolName: string | null;
+            attended: boolean | null;
+            createdAt: string;
+            can: {
+                unregister: boolean;
+            };
+        };
+        TrainingFeedbackSummaryInput: {
+            count: number;
+            average: number | null;
+            distribution: number[];
+        };
+        TrainingSessionInput: {
+            /** Format: uuid */
+            id: string;
+            audience: components["schemas"]["TrainingAudienceInput"];
+            topic: string;
+            description: string;
+            startsAt: string;
+            endsAt: string;
+            durationMinutes: number;
+            schoolId: string | null;
+            schoolName: string | null;
+            roomId: string | null;
+            roomName: string | null;
+            place: string | null;
+            online: boolean;
+            onlineUrl: string | null;
+            trainer: string;
+            capacity: number | null;
+            materials: components["schemas"]["TrainingMaterialInput"][];
+            status: components["schemas"]["TrainingStatusInput"];
+            registered: number;
+            seatsLeft: number | null;
+            attendees: number | null;
+            headCount: number | null;
+            feedback: components["schemas"]["TrainingFeedbackSummaryInput"];
+            registeredSelf: boolean;
+            can: {
+                update: boolean;
+                delete: boolean;
+                register: boolean;
+                recordAttendance: boolean;
+                giveFeedback: boolean;
+            };
+            createdAt: string;
+            updatedAt: string;
+        };
+        TrainingSessionDetailInput: {
+            /** Format: uuid */
+            id: string;
+            audience: components["schemas"]["TrainingAudienceInput"];
+            topic: string;
+            description: string;
+            startsAt: string;
+            endsAt: string;
+            durationMinutes: number;
+            schoolId: string | null;
+            schoolName: string | null;
+            roomId: string | null;
+            roomName: string | null;
+            place: string | null;
+            online: boolean;
+            onlineUrl: string | null;
+            trainer: string;
+            capacity: number | null;
+            materials: components["schemas"]["TrainingMaterialInput"][];
+            status: components["schemas"]["TrainingStatusInput"];
+            registered: number;
+            seatsLeft: number | null;
+            attendees: number | null;
+            headCount: number | null;
+            feedback: components["schemas"]["TrainingFeedbackSummaryInput"];
+            registeredSelf: boolean;
+            can: {
+                update: boolean;
+                delete: boolean;
+                register: boolean;
+                recordAttendance: boolean;
+                giveFeedback: boolean;
+            };
+            createdAt: string;
+            updatedAt: string;
+            registrations: components["schemas"]["TrainingRegistrationInput"][];
+        };
+        CreateTrainingRegistrationInputInput: {
+            /** Format: uuid */
+            userId?: string;
+            name?: string;
+            /** Format: uuid */
+            schoolId?: string;
+        };
+        TrainingAttendanceInputInput: {
+            entries?: {
+                /** Format: uuid */
+                registrationId: string;
+                attended: boolean;
+            }[];
+            headCount?: number;
+        };
+        TrainingFeedbackInputInput: {
+            scores: number[];
+        };
+        TrainedTeachersBySchoolInput: {
+            /** Format: uuid */
+            schoolId: string;
+            uai: string;
+            name: string;
+            teachers: number | null;
+            trained: number;
+            shareBp: number | null;
+        };
+        TrainedTeachersReportInput: {
+            on: string;
+            windowStart: string;
+            schools: components["schemas"]["TrainedTeachersBySchoolInput"][];
+        };
         UserInput: {
             /** Format: uuid */
             id: string;
@@ -20512,6 +22529,12 @@ export interface components {
             report?: unknown;
             allowed?: string[];
             currentVersion?: number;
+            conflict?: {
+                date: string;
+                startsAt: string;
+                endsAt: string;
+                bookingId: string | null;
+            };
         };
         SaveMailSettingsInput: {
             host: string;
@@ -20621,7 +22644,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage" | "services.read" | "services.manage" | "baseline.read" | "baseline.override" | "baseline.grid" | "baseline.plan")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage" | "services.read" | "services.manage" | "baseline.read" | "baseline.override" | "baseline.grid" | "baseline.plan" | "training.read" | "training.manage" | "training.register" | "bookings.read" | "bookings.create" | "bookings.manage")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -22000,6 +24023,147 @@ export interface components {
                 kind: string;
                 totalCents: number;
             }[];
+        };
+        /** @enum {string} */
+        BookingStatus: "requested" | "confirmed" | "cancelled" | "picked_up" | "returned";
+        /** @enum {string} */
+        BookableResourceKind: "cart" | "device" | "room";
+        BookingSeriesInput: {
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn?: string;
+            count?: number;
+            weekday: number;
+            startTime: string;
+            endTime: string;
+        };
+        CreateBookingInput: {
+            resourceKind: components["schemas"]["BookableResourceKind"];
+            /** Format: uuid */
+            resourceId: string;
+            /** Format: uuid */
+            classId?: string;
+            activity?: string;
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            series?: components["schemas"]["BookingSeriesInput"];
+            notes?: string;
+        };
+        CancelBookingInput: {
+            series?: boolean;
+            reason?: string;
+        };
+        ReturnBookingInput: {
+            /** @default [] */
+            tags: string[];
+            notes?: string;
+        };
+        BookableResourceSettingsInput: {
+            requiresApproval: boolean;
+        };
+        Booking: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string;
+            seriesId: string | null;
+            resource: {
+                kind: components["schemas"]["BookableResourceKind"];
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            classId: string | null;
+            className: string | null;
+            activity: string | null;
+            bookedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            };
+            startsAt: string;
+            endsAt: string;
+            status: components["schemas"]["BookingStatus"];
+            notes: string;
+            pickedUpAt: string | null;
+            returnedAt: string | null;
+            expectedContents: {
+                /** Format: uuid */
+                id: string;
+                tag: string;
+            }[] | null;
+            returnCheck: {
+                expected: {
+                    /** Format: uuid */
+                    id: string;
+                    tag: string;
+                }[];
+                scanned: string[];
+                missing: {
+                    /** Format: uuid */
+                    id: string;
+                    tag: string;
+                }[];
+                extra: string[];
+            } | null;
+            version: number;
+            createdAt: string;
+            can: {
+                approve: boolean;
+                cancel: boolean;
+                pickUp: boolean;
+                return: boolean;
+            };
+        };
+        CreatedBookings: {
+            booking: components["schemas"]["Booking"];
+            seriesId: string | null;
+            occurrences: {
+                /** Format: uuid */
+                id: string;
+                date: string;
+                startsAt: string;
+                endsAt: string;
+            }[];
+        };
+        BookableResource: {
+            kind: components["schemas"]["BookableResourceKind"];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            label: string;
+            requiresApproval: boolean;
+            contentsCount: number | null;
+        };
+        /** @enum {string} */
+        BookingFeedKind: "school" | "user";
+        CreateBookingFeedInput: {
+            kind: components["schemas"]["BookingFeedKind"];
+            /** Format: uuid */
+            schoolId?: string;
+        };
+        BookingFeed: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["BookingFeedKind"];
+            schoolId: string | null;
+            createdAt: string;
+            lastUsedAt: string | null;
+        };
+        CreatedBookingFeed: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["BookingFeedKind"];
+            schoolId: string | null;
+            createdAt: string;
+            lastUsedAt: string | null;
+            url: string;
+            token: string;
         };
         FileAttachment: {
             /** Format: uuid */
@@ -24191,6 +26355,172 @@ export interface components {
                 attribution: string;
             };
             version: string;
+        };
+        /** @enum {string} */
+        TrainingAudience: "teachers" | "families" | "periscolaire" | "technicians";
+        /** @enum {string} */
+        TrainingStatus: "planned" | "held" | "cancelled";
+        TrainingMaterial: {
+            label: string;
+            /** Format: uri */
+            url: string;
+        };
+        CreateTrainingSessionInput: {
+            audience: components["schemas"]["TrainingAudience"];
+            topic: string;
+            description?: string;
+            /** Format: date-time */
+            startsAt: string;
+            durationMinutes: number;
+            schoolId?: string | null;
+            roomId?: string | null;
+            place?: string | null;
+            online?: boolean;
+            onlineUrl?: string | null;
+            trainer: string;
+            capacity?: number | null;
+            materials?: components["schemas"]["TrainingMaterial"][];
+        };
+        UpdateTrainingSessionInput: {
+            topic?: string;
+            description?: string;
+            /** Format: date-time */
+            startsAt?: string;
+            durationMinutes?: number;
+            schoolId?: string | null;
+            roomId?: string | null;
+            place?: string | null;
+            online?: boolean;
+            onlineUrl?: string | null;
+            trainer?: string;
+            capacity?: number | null;
+            materials?: components["schemas"]["TrainingMaterial"][];
+            /** @enum {string} */
+            status?: "planned" | "cancelled";
+        };
+        TrainingRegistration: {
+            /** Format: uuid */
+            id: string;
+            userId: string | null;
+            traineeId: string | null;
+            name: string | null;
+            schoolId: string | null;
+            schoolName: string | null;
+            attended: boolean | null;
+            createdAt: string;
+            can: {
+                unregister: boolean;
+            };
+        };
+        TrainingFeedbackSummary: {
+            count: number;
+            average: number | null;
+            distribution: number[];
+        };
+        TrainingSession: {
+            /** Format: uuid */
+            id: string;
+            audience: components["schemas"]["TrainingAudience"];
+            topic: string;
+            description: string;
+            startsAt: string;
+            endsAt: string;
+            durationMinutes: number;
+            schoolId: string | null;
+            schoolName: string | null;
+            roomId: string | null;
+            roomName: string | null;
+            place: string | null;
+            online: boolean;
+            onlineUrl: string | null;
+            trainer: string;
+            capacity: number | null;
+            materials: components["schemas"]["TrainingMaterial"][];
+            status: components["schemas"]["TrainingStatus"];
+            registered: number;
+            seatsLeft: number | null;
+            attendees: number | null;
+            headCount: number | null;
+            feedback: components["schemas"]["TrainingFeedbackSummary"];
+            registeredSelf: boolean;
+            can: {
+                update: boolean;
+                delete: boolean;
+                register: boolean;
+                recordAttendance: boolean;
+                giveFeedback: boolean;
+            };
+            createdAt: string;
+            updatedAt: string;
+        };
+        TrainingSessionDetail: {
+            /** Format: uuid */
+            id: string;
+            audience: components["schemas"]["TrainingAudience"];
+            topic: string;
+            description: string;
+            startsAt: string;
+            endsAt: string;
+            durationMinutes: number;
+            schoolId: string | null;
+            schoolName: string | null;
+            roomId: string | null;
+            roomName: string | null;
+            place: string | null;
+            online: boolean;
+            onlineUrl: string | null;
+            trainer: string;
+            capacity: number | null;
+            materials: components["schemas"]["TrainingMaterial"][];
+            status: components["schemas"]["TrainingStatus"];
+            registered: number;
+            seatsLeft: number | null;
+            attendees: number | null;
+            headCount: number | null;
+            feedback: components["schemas"]["TrainingFeedbackSummary"];
+            registeredSelf: boolean;
+            can: {
+                update: boolean;
+                delete: boolean;
+                register: boolean;
+                recordAttendance: boolean;
+                giveFeedback: boolean;
+            };
+            createdAt: string;
+            updatedAt: string;
+            registrations: components["schemas"]["TrainingRegistration"][];
+        };
+        CreateTrainingRegistrationInput: {
+            /** Format: uuid */
+            userId?: string;
+            name?: string;
+            /** Format: uuid */
+            schoolId?: string;
+        };
+        TrainingAttendanceInput: {
+            entries?: {
+                /** Format: uuid */
+                registrationId: string;
+                attended: boolean;
+            }[];
+            headCount?: number;
+        };
+        TrainingFeedbackInput: {
+            scores: number[];
+        };
+        TrainedTeachersBySchool: {
+            /** Format: uuid */
+            schoolId: string;
+            uai: string;
+            name: string;
+            teachers: number | null;
+            trained: number;
+            shareBp: number | null;
+        };
+        TrainedTeachersReport: {
+            on: string;
+            windowStart: string;
+            schools: components["schemas"]["TrainedTeachersBySchool"][];
         };
         User: {
             /** Format: uuid */

@@ -1,7 +1,8 @@
 import { asc, isNull } from 'drizzle-orm';
 import type { Scope } from '../../db/connection.ts';
-import { baselineOverrides, schoolNetworks, schools } from '../../db/schema.ts';
+import { schoolNetworks, schools } from '../../db/schema.ts';
 import { recordAudit } from '../audit/service.ts';
+import { generateDemoTraining } from '../training/demo.ts';
 
 /**
  * The demo's network facts and training records for the socle numérique.
@@ -9,20 +10,19 @@ import { recordAudit } from '../audit/service.ts';
  * fibre, every ninth élémentaire on VDSL below the 30 Mbit/s threshold,
  * one without recorded facts; maternelles get their facts too.
  *
- * Training: Socle has no training module yet (issue #8), so the demo records
- * what a manager would — an override of the `training` criterion with its
- * evidence (the attendance sheets of the circonscription's pedagogical
- * sessions) — for every élémentaire but every eleventh one, left without
- * a record, i.e. "unknown".
+ * Training: computed from the training module's attendance, which
+ * `generateDemoTraining` (training/demo.ts, idempotent) records here — no
+ * override any more; two élémentaires stay under the threshold.
  */
-export async function generateDemoBaseline(scope: Scope): Promise<{ networks: number; overrides: number }> {
+export async function generateDemoBaseline(
+  scope: Scope,
+): Promise<{ networks: number; overrides: number; trainingSessions: number }> {
   const list = await scope.tx
     .select({ id: schools.id, uai: schools.uai, kind: schools.kind })
     .from(schools)
     .where(isNull(schools.closedOn))
     .orderBy(asc(schools.uai));
   const networks: (typeof schoolNetworks.$inferInsert)[] = [];
-  const overrides: (typeof baselineOverrides.$inferInsert)[] = [];
   let elementary = 0;
   list.forEach((s, i) => {
     const isElementary = s.kind !== 'maternelle';
@@ -41,27 +41,13 @@ export async function generateDemoBaseline(scope: Scope): Promise<{ networks: nu
       conseilEcoleInformedOn: isElementary ? `2021-${String(1 + (n % 6)).padStart(2, '0')}-15` : null,
       notes: slow ? 'Raccordement fibre prévu : montée en débit à programmer.' : null,
     });
-    if (isElementary && n % 11 !== 5)
-      overrides.push({
-        organisationId: scope.organisationId,
-        schoolId: s.id,
-        classId: null,
-        criterionKey: 'training',
-        status: 'met',
-        justification:
-          'Enseignants formés lors des animations pédagogiques numériques de la circonscription (ERUN) ; ' +
-          'pas encore de module formation dans Socle.',
-        evidence: `Feuilles d'émargement des animations pédagogiques 2022-2023 (dossier DEN-${2022}-${String(n).padStart(3, '0')})`,
-        expiresOn: null,
-        recordedBy: null,
-      });
   });
   if (networks.length) await scope.tx.insert(schoolNetworks).values(networks).onConflictDoNothing();
-  if (overrides.length) await scope.tx.insert(baselineOverrides).values(overrides).onConflictDoNothing();
+  const training = await generateDemoTraining(scope);
   await recordAudit(scope, {
     action: 'baseline.demo_generated',
     entityType: 'baseline_override',
-    after: { networks: networks.length, overrides: overrides.length, generated: true },
+    after: { networks: networks.length, overrides: 0, trainingSessions: training.sessions, generated: true },
   });
-  return { networks: networks.length, overrides: overrides.length };
+  return { networks: networks.length, overrides: 0, trainingSessions: training.sessions };
 }

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Scope } from '../../db/connection.ts';
+import { countTrained } from '../training/indicators.ts';
+import { windowStart } from '../training/rules.ts';
 import type { Criterion } from './grid.ts';
 import type {
   AssetRef,
   ClassDeviceFact,
-  ClassFact,
   NetworkFact,
   OverrideFact,
   Prices,
@@ -75,35 +76,70 @@ export async function loadFacts(
   if (ids.length === 0) return [];
   const scoped = (column: string) => inSchools(column, schoolIds);
 
-  const classRows = await rows<ClassFact & { school_id: string; year: number; room_id: string | null }>(
+  const classGroups = await rows<{
+    school_id: string;
+    year: number;
+    classes: string | [string, string, string | null, number | null][];
+  }>(
     tx,
     sql`WITH ly AS (SELECT school_id, max(year) AS year FROM classes WHERE ${scoped('school_id')} GROUP BY school_id)
-        SELECT k.id, k.school_id, k.name, k.room_id, k.pupils, k.year
+        SELECT k.school_id, ly.year,
+               json_agg(json_build_array(k.id, k.name, k.room_id, k.pupils) ORDER BY k.name) AS classes
           FROM classes k JOIN ly ON ly.school_id = k.school_id AND ly.year = k.year
-         ORDER BY k.name`,
+         GROUP BY k.school_id, ly.year`,
   );
-  const classDeviceRows = classRoles.length
+  const classRows = classGroups.flatMap((g) =>
+    (typeof g.classes === 'string' ? JSON.parse(g.classes) : g.classes).map(
+      ([id, name, roomId, pupils]: [string, string, string | null, number | null]) => ({
+        id,
+        name,
+        pupils,
+        school_id: g.school_id,
+        year: Number(g.year),
+        room_id: roomId,
+      }),
+    ),
+  );
+  // One row per school with its devices as JSON: PGlite hands rows over one by one, JSON in one piece.
+  const classDeviceGroups = classRoles.length
     ? await rows<{
-        id: string;
-        tag: string;
-        code: string;
-        role: string;
         school_id: string;
-        class_id: string | null;
-        room_id: string | null;
-        age_days: number | null;
+        devices: string | [string, string, string, string, string | null, string | null, number | null][];
       }>(
         tx,
-        sql`SELECT a.id, a.tag, c.code, c.role, a.school_id, a.class_id, a.room_id,
-                   (${on}::date - a.purchase_date) AS age_days
+        sql`SELECT a.school_id,
+                   json_agg(json_build_array(a.id, a.tag, c.code, c.role, a.class_id, a.room_id,
+                                             ${on}::date - a.purchase_date) ORDER BY a.tag) AS devices
               FROM assets a
               JOIN asset_models m ON m.id = a.model_id
               JOIN asset_categories c ON c.id = m.category_id
              WHERE a.status = 'deployed' AND a.school_id IS NOT NULL AND ${scoped('a.school_id')}
                AND c.role IN (${list(classRoles)})
-             ORDER BY a.tag`,
+             GROUP BY a.school_id`,
       )
     : [];
+  const classDeviceRows = classDeviceGroups.flatMap((g) =>
+    (typeof g.devices === 'string' ? JSON.parse(g.devices) : g.devices).map(
+      ([id, tag, code, role, classId, roomId, age]: [
+        string,
+        string,
+        string,
+        string,
+        string | null,
+        string | null,
+        number | null,
+      ]) => ({
+        id,
+        tag,
+        code,
+        role,
+        school_id: g.school_id,
+        class_id: classId,
+        room_id: roomId,
+        age_days: age,
+      }),
+    ),
+  );
   const pupilRows = await rows<Record<string, number> & { school_id: string }>(
     tx,
     sql`SELECT a.school_id,
@@ -187,6 +223,11 @@ export async function loadFacts(
           FROM baseline_overrides WHERE ${scoped('school_id')}`,
   );
 
+  // Teachers trained: present at a held teachers' session within the three
+  // school years up to `on` (training module); schools without classes keep
+  // `training: null` (no known number of teachers).
+  const trainedBy = await countTrained(tx, windowStart(on), on, schoolIds === null ? null : ids);
+
   const classesBy = group(classRows);
   const devicesBy = group(classDeviceRows);
   const pupilsBy = new Map(pupilRows.map((r) => [r.school_id, r]));
@@ -258,7 +299,8 @@ export async function loadFacts(
       servers: (serversBy.get(s.id) ?? []).map(ref),
       network,
       subscriptions: (subsBy.get(s.id) ?? []).map((x) => ({ id: x.id, serviceName: x.service_name, kind: x.kind })),
-      training: null,
+      // One teacher per class of the latest year: Socle keeps no staff register.
+      training: cls.length ? { teachers: cls.length, trained: trainedBy.get(s.id) ?? 0 } : null,
       overrides: (overridesBy.get(s.id) ?? []).map(
         (o): OverrideFact => ({
           id: o.id,

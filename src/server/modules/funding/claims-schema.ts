@@ -230,7 +230,7 @@ const indicatorFields = {
   conventionId: z.uuid().nullable().optional(),
   baseline: Cents.optional(),
   target: Cents,
-  /** The value for `manual` and `teachers_trained` (no training module yet). */
+  /** The value for `manual`; for `teachers_trained`, a figure entered by hand that wins over attendance (older programmes). */
   manualValue: Cents.nullable().optional(),
   position: z.number().int().min(0).max(10_000).optional(),
 };

@@ -169,8 +169,8 @@ describe('funding indicators', () => {
     assert.equal(by.CLASSES?.value, 2, 'the CP (display in its room) and the CE2 (display assigned)');
     assert.equal(by.PUPILS?.value, 45);
     assert.equal(by.CO35?.value, 320, '200 + 120: the equipped schools’ latest pupils');
-    assert.equal(by.TEACHERS?.value, null, 'entered by hand');
-    assert.equal(by.TEACHERS?.computed, false);
+    assert.equal(by.TEACHERS?.value, 0, 'computed from training attendance: none recorded');
+    assert.equal(by.TEACHERS?.computed, true);
     assert.equal(by.CLASSES?.reachedBp, Math.floor((2 * 10_000) / 344));
     const again = json<Indicator[]>(await m().post(`${url()}/defaults`, {}));
     assert.equal(again.length, 5, 'idempotent');
@@ -190,7 +190,8 @@ describe('funding indicators', () => {
     const teachers = list.find((i) => i.code === 'TEACHERS') as Indicator;
     const patched = await m().patch(`/api/funding/indicators/${teachers.id}`, { manualValue: 86 });
     assert.equal(patched.statusCode, 200, patched.body);
-    assert.equal(json<Indicator>(patched).value, 86);
+    assert.equal(json<Indicator>(patched).value, 86, 'a figure entered by hand wins (older programmes)');
+    assert.equal(json<Indicator>(patched).computed, false);
     assert.equal(json<Indicator>(patched).reachedBp, 2500);
     const dup = await m().post(url(), { code: 'CO35', label: 'x', source: 'manual', target: 1 });
     assert.equal(dup.statusCode, 409);

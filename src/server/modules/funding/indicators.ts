@@ -26,8 +26,13 @@ import { capBasis, programmeRow } from './service.ts';
  * - `devices_deployed`: the number of such assets;
  * - `co35_capacity`: EU common indicator CO35, the capacity (in pupils) of
  *   the equipped schools, from each school's latest `school_years` row;
- * - `teachers_trained` (no training module yet) and `manual`: the entered
- *   `manualValue`.
+ * - `teachers_trained`: distinct people present at a held training session
+ *   for teachers (training module) registered for one of the programme's
+ *   schools, the session starting within the programme's period. A
+ *   `manualValue`, when entered, wins: programmes run before the training
+ *   module (attendance on paper) keep the figure entered by hand; clear it
+ *   (null) to use the computed one;
+ * - `manual`: the entered `manualValue`.
  * The share of the target reached is value / target (the targets are
  * absolute values, as conventions write them), in basis points.
  */
@@ -51,10 +56,16 @@ const COMPUTED: ReadonlySet<Source> = new Set([
   'devices_deployed',
   'pupils_covered',
   'co35_capacity',
+  'teachers_trained',
 ]);
 
 export type IndicatorValues = Record<
-  'schools_equipped' | 'classes_equipped' | 'devices_deployed' | 'pupils_covered' | 'co35_capacity',
+  | 'schools_equipped'
+  | 'classes_equipped'
+  | 'devices_deployed'
+  | 'pupils_covered'
+  | 'co35_capacity'
+  | 'teachers_trained',
   number
 >;
 
@@ -103,7 +114,15 @@ export async function indicatorValues(scope: Scope, programmeId: string): Promis
                   FROM eqschools e
                   LEFT JOIN LATERAL (SELECT sy.pupils FROM school_years sy
                                       WHERE sy.school_id = e.school_id
-                                      ORDER BY sy.year DESC LIMIT 1) y ON true)::int AS co35_capacity`,
+                                      ORDER BY sy.year DESC LIMIT 1) y ON true)::int AS co35_capacity,
+               (SELECT count(DISTINCT coalesce(r.user_id, r.trainee_id))
+                  FROM training_registrations r
+                  JOIN training_sessions s ON s.id = r.session_id
+                  CROSS JOIN prog
+                 WHERE s.audience = 'teachers' AND s.status = 'held' AND r.attended
+                   AND r.school_id IN (SELECT school_id FROM ps)
+                   AND s.starts_at >= prog.period_start
+                   AND s.starts_at < prog.period_end + 1)::int AS teachers_trained`,
   );
   return {
     schools_equipped: Number(r?.schools_equipped ?? 0),
@@ -111,6 +130,7 @@ export async function indicatorValues(scope: Scope, programmeId: string): Promis
     devices_deployed: Number(r?.devices_deployed ?? 0),
     pupils_covered: Number(r?.pupils_covered ?? 0),
     co35_capacity: Number(r?.co35_capacity ?? 0),
+    teachers_trained: Number(r?.teachers_trained ?? 0),
   };
 }
 
@@ -121,7 +141,8 @@ export function reachedBp(value: number | null, target: number): number | null {
 }
 
 function present(i: IndicatorRow, values: IndicatorValues) {
-  const computed = COMPUTED.has(i.source);
+  // teachers_trained: a value entered by hand wins (programmes before the training module).
+  const computed = COMPUTED.has(i.source) && !(i.source === 'teachers_trained' && i.manualValue !== null);
   const value = computed ? values[i.source as keyof IndicatorValues] : i.manualValue;
   return {
     id: i.id,
@@ -253,8 +274,8 @@ export async function deleteIndicator(scope: Scope, id: string) {
  * is not there yet (idempotent): schools equipped (target: the programme's
  * schools), classes equipped (target: `classesTarget`, default the classes
  * of the programme's schools), pupils covered and CO35 (target: the pupils
- * of the programme's schools, latest school year), teachers trained (manual;
- * target: one teacher per class of the target). CO35 is tied to the
+ * of the programme's schools, latest school year), teachers trained (computed
+ * from attendance; target: one teacher per class of the target). CO35 is tied to the
  * programme's EU convention when there is one.
  */
 export async function seedDefaultIndicators(

@@ -90,7 +90,7 @@ const MODELS: [code: string, name: string, price: number, install: number][] = [
 ];
 
 /** The dataset, inserted as the owner (like an import): see the header. */
-async function seed(db: Database, o: Options) {
+export async function seed(db: Database, o: Pick<Options, 'schools'>) {
   const random = prng(20261128);
   const org = await createOrganisation(db, 'Territoire de banc d’essai');
   const manager = await createUser(db, org.id, { roles: ['manager'] });
@@ -260,7 +260,8 @@ async function seed(db: Database, o: Options) {
     types,
     (assets as Record<string, unknown>[]).filter((a) => !isCart(a)),
   );
-  if (db.kind === 'postgres') await db.owner.execute(sql`ANALYZE`);
+  // Statistics as the server keeps them: autovacuum on PostgreSQL, the hourly `db-analyze` job on PGlite.
+  await db.owner.execute(sql`ANALYZE`);
   return {
     manager,
     firstSchoolId: schoolRows[0]?.id as string,
@@ -422,4 +423,4 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
-await main();
+if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) await main();

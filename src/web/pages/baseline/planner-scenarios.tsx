@@ -4,12 +4,14 @@ import type { TFunction } from 'i18next';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
+import { hasPermission, useMe } from '../../auth/session.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { errorMessage } from '../../errors.ts';
 import { formatDateTime, formatMoney, formatNumber } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
+import { PlanOrdersDialog } from './planner-orders-dialog.tsx';
 import { inputOf, MAX_COMPARED, type PlanInput, type PlanSummary, plansQuery, WEIGHTS } from './planner-queries.ts';
 
 /**
@@ -24,6 +26,9 @@ export function ScenariosPanel() {
   const plans = useQuery(plansQuery);
   const [compared, setCompared] = useState<readonly string[]>([]);
   const [done, setDone] = useState<string | null>(null);
+  const [ordering, setOrdering] = useState<PlanSummary | null>(null);
+  const me = useMe();
+  const canOrder = hasPermission(me, 'funding.manage');
   const remove = useMutation({
     mutationFn: (plan: PlanSummary) =>
       unwrap(api.DELETE('/api/baseline/plans/{id}', { params: { path: { id: plan.id } } })).then(() => plan),
@@ -125,6 +130,12 @@ export function ScenariosPanel() {
                             {t('baseline.planner.scenarios.export')}
                             <VisuallyHidden> {p.name}</VisuallyHidden>
                           </Button>
+                          {canOrder && p.totals.schoolsSelected > 0 ? (
+                            <Button size="xs" variant="default" onClick={() => setOrdering(p)}>
+                              {t('baseline.planner.orders.open')}
+                              <VisuallyHidden> {p.name}</VisuallyHidden>
+                            </Button>
+                          ) : null}
                           <Button
                             size="xs"
                             variant="subtle"
@@ -150,6 +161,7 @@ export function ScenariosPanel() {
         </>
       ) : null}
       {chosen.length >= 2 ? <Comparison plans={chosen} /> : null}
+      {ordering ? <PlanOrdersDialog plan={ordering} onClose={() => setOrdering(null)} /> : null}
     </Panel>
   );
 }

@@ -20,6 +20,9 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     locale: 'fr-FR',
+    // The theme respects reduced motion: dialogs open without a transition, so axe never
+    // measures a button half faded in (a revoke dialog once failed color-contrast that way).
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -160,6 +160,7 @@ describe('deny by default', () => {
       '/api/public/family/00000000-0000-4000-8000-000000000000/convention.pdf',
       '/api/public/family/00000000-0000-4000-8000-000000000000/accept',
       '/api/public/family/00000000-0000-4000-8000-000000000000/messages',
+      '/api/public/family/00000000-0000-4000-8000-000000000000/tickets',
       // Calendar feeds: the secret token in the file name is the credential (calendar applications cannot log in).
       '/ical/00000000-0000-4000-8000-000000000000',
     ]);

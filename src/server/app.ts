@@ -30,6 +30,7 @@ import { bookingRoutes } from './modules/bookings/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { fundingClaimRoutes } from './modules/funding/claims-routes.ts';
 import { fundingRoutes } from './modules/funding/routes.ts';
+import { familyTicketRoutes, helpdeskRoutes } from './modules/helpdesk/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { campaignRoutes } from './modules/loans/campaign-routes.ts';
 import { loanIncidentAndRightsRoutes } from './modules/loans/incidents-rights-routes.ts';
@@ -272,6 +273,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   serviceRoutes(app, deps);
   bookingRoutes(app, deps);
   trainingRoutes(app, deps);
+  helpdeskRoutes(app, deps);
+  familyTicketRoutes(app, deps);
 
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
   if (webDir) {

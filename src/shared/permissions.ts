@@ -94,6 +94,12 @@ export const PERMISSIONS = {
   'bookings.create': ['admin', 'manager', 'technician', 'director', 'teacher', 'periscolaire'],
   /** Approve or refuse requests, cancel others' bookings, record pick-up and return, set per-resource approval. */
   'bookings.manage': ['admin', 'manager', 'technician', 'director'],
+  /** Open helpdesk tickets for one's schools, comment publicly, reopen and rate one's own tickets. */
+  'helpdesk.open': ['admin', 'manager', 'technician', 'director', 'teacher', 'periscolaire'],
+  /** See tickets (school-scoped roles: their schools' tickets, never internal comments). */
+  'helpdesk.read': ['admin', 'manager', 'technician', 'director', 'teacher', 'periscolaire', 'auditor'],
+  /** Assign, change status, internal comments, repairs, SLA and calendar settings. */
+  'helpdesk.manage': ['admin', 'manager', 'technician'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -169,7 +169,7 @@ test('family loan: request → approve → allocate → the family accepts throu
   await expect(sheet).toBeHidden();
 
   // The family: a fresh browser, no account.
-  const context = await browser.newContext({ baseURL: BASE_URL, locale: 'fr-FR' });
+  const context = await browser.newContext({ baseURL: BASE_URL, locale: 'fr-FR', reducedMotion: 'reduce' });
   const familyPage = await context.newPage();
   const familyErrors: string[] = [];
   familyPage.on('pageerror', (error) => familyErrors.push(error.message));

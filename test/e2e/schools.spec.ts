@@ -443,7 +443,7 @@ test('profile: display name and language are saved to the account and follow it 
   await expect(page.getByRole('textbox', { name: 'Display name' })).toHaveValue('Claude Profil-Modifié');
 
   // Another browser: the account's language applies from the login on.
-  const other = await browser.newContext({ baseURL: BASE_URL, locale: 'fr-FR' });
+  const other = await browser.newContext({ baseURL: BASE_URL, locale: 'fr-FR', reducedMotion: 'reduce' });
   const second = await other.newPage();
   await second.goto('/login');
   await pageReady(second, 'Connexion');

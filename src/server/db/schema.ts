@@ -6,6 +6,7 @@ export * from './schema/baseline.ts';
 export * from './schema/bookings.ts';
 export * from './schema/core.ts';
 export * from './schema/funding.ts';
+export * from './schema/helpdesk.ts';
 export * from './schema/inventory.ts';
 export * from './schema/loans.ts';
 export * from './schema/loans-campaigns.ts';

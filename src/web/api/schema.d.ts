@@ -18050,6 +18050,1100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/helpdesk/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tickets, newest first (filters: status, open, school, priority, category, assignee or none, breached) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["TicketStatusInput"];
+                    open?: "true" | "false";
+                    schoolId?: string;
+                    priority?: components["schemas"]["TicketPriorityInput"];
+                    category?: components["schemas"]["TicketCategoryInput"];
+                    assigneeId?: string | "none";
+                    breached?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a ticket for one of one’s schools (room and assets of that school); SLA due times computed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateTicketInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/helpdesk/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My queue: open tickets assigned to me and unassigned ones of my schools, next due first, breaches flagged */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/helpdesk/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tickets past their response or resolution target (open ones; includeClosed for all) */
+        get: {
+            parameters: {
+                query?: {
+                    schoolId?: string;
+                    includeClosed?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/helpdesk/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ticket with its comments (internal ones for the helpdesk team only) and linked assets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change priority (due times recomputed), category, title or room */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateTicketInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/helpdesk/tickets/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign to a technician reaching the school (counts as the first response), or unassign (null) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssignTicketInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/helpdesk/tickets/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move along new → assigned → in_progress → waiting → resolved → closed (HELPDESK_INVALID_TRANSITION otherwise); resolving brings repaired assets back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TicketStatusChangeInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/helpdesk/tickets/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment publicly (helpdesk.open) or internally (helpdesk.manage); not on a closed ticket */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewTicketCommentInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/helpdesk/tickets/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a resolved or closed ticket within the reopen window (HELPDESK_REOPEN_EXPIRED after) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReopenTicketInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/helpdesk/tickets/{id}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The opener rates the resolution (1–5, once per resolution) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TicketSatisfactionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/helpdesk/tickets/{id}/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send linked assets of a breakdown ticket to repair (inventory lifecycle); they come back at the resolution */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TicketRepairInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/helpdesk/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA targets per priority, working hours, closed days and the reopen window */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpdeskSettings"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the SLA targets or the calendar; the open tickets’ due times are recomputed */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateHelpdeskSettingsInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpdeskSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/public/family/{token}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a problem with the lent device to the helpdesk through the family link (no free text, no family data in the ticket; one open report per device) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FamilyTicketInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FamilyTicketReceipt"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schools/import": {
         parameters: {
             query?: never;
@@ -18577,7 +19671,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage" | "services.read" | "services.manage" | "baseline.read" | "baseline.override" | "baseline.grid" | "baseline.plan" | "training.read" | "training.manage" | "training.register" | "bookings.read" | "bookings.create" | "bookings.manage")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage" | "services.read" | "services.manage" | "baseline.read" | "baseline.override" | "baseline.grid" | "baseline.plan" | "training.read" | "training.manage" | "training.register" | "bookings.read" | "bookings.create" | "bookings.manage" | "helpdesk.open" | "helpdesk.read" | "helpdesk.manage")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -20405,6 +21499,547 @@ export interface components {
                 en: string;
             }[];
         };
+        /** @description What the family reports through its link */
+        FamilyMessageInputInput: {
+            /**
+             * @description breakdown, damage, loss, theft, or a question
+             * @enum {string}
+             */
+            category: "breakdown" | "damage" | "loss" | "theft" | "question";
+            text: string;
+        };
+        /** @description The message reached the school (nothing else is told) */
+        FamilyMessageReceiptInput: {
+            /** @constant */
+            received: true;
+            receivedAt: string;
+        };
+        /** @description A message a family sent through its link */
+        LoanMessageInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            loanId: string;
+            school: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+            };
+            household: {
+                /** Format: uuid */
+                id: string;
+                pseudonym: string;
+            };
+            /** @enum {string} */
+            category: "breakdown" | "damage" | "loss" | "theft" | "question";
+            text: string;
+            createdAt: string;
+            handledAt: string | null;
+            handledBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            can: {
+                handle: boolean;
+            };
+        };
+        LoanMessageListInput: {
+            items: components["schemas"]["LoanMessageInput"][];
+            total: number;
+            unhandled: number;
+        };
+        /** @description Mark a message handled (true) or waiting again (false) */
+        MarkLoanMessageInputInput: {
+            /** @default true */
+            handled: boolean;
+        };
+        LoanMessageHandledInput: {
+            /** Format: uuid */
+            id: string;
+            handledAt: string | null;
+            handledBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+        };
+        /** @enum {string} */
+        TicketCategoryInput: "breakdown" | "request" | "network" | "account" | "training";
+        /** @enum {string} */
+        TicketPriorityInput: "low" | "normal" | "high" | "urgent";
+        /** @enum {string} */
+        TicketStatusInput: "new" | "assigned" | "in_progress" | "waiting" | "resolved" | "closed";
+        CreateTicketInputInput: {
+            /** Format: uuid */
+            schoolId: string;
+            roomId?: string | null;
+            category: components["schemas"]["TicketCategoryInput"];
+            /** @default normal */
+            priority: components["schemas"]["TicketPriorityInput"];
+            title: string;
+            description?: string;
+            assetIds?: string[];
+        };
+        UpdateTicketInputInput: {
+            priority?: components["schemas"]["TicketPriorityInput"];
+            category?: components["schemas"]["TicketCategoryInput"];
+            title?: string;
+            roomId?: string | null;
+        };
+        AssignTicketInputInput: {
+            /** @description A technician (or manager) reaching the school; null: unassign */
+            assigneeId: string | null;
+        };
+        TicketStatusChangeInputInput: {
+            /** @enum {string} */
+            status: "in_progress" | "waiting" | "resolved" | "closed";
+            note?: string;
+        };
+        NewTicketCommentInputInput: {
+            body: string;
+            /** @default false */
+            internal: boolean;
+        };
+        ReopenTicketInputInput: {
+            reason: string;
+        };
+        TicketSatisfactionInputInput: {
+            score: number;
+            comment?: string;
+        };
+        TicketRepairInputInput: {
+            assetIds?: string[];
+        };
+        FamilyTicketInputInput: {
+            /**
+             * @description What is wrong with the lent device (no free text: the ticket holds no family data)
+             * @enum {string}
+             */
+            problem: "does_not_start" | "screen" | "keyboard" | "battery" | "network" | "other";
+        };
+        /** @description The report reached the helpdesk (nothing else is told) */
+        FamilyTicketReceiptInput: {
+            /** @constant */
+            received: true;
+            receivedAt: string;
+        };
+        TicketInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            source: "staff" | "family";
+            school: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            room: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            category: components["schemas"]["TicketCategoryInput"];
+            priority: components["schemas"]["TicketPriorityInput"];
+            status: components["schemas"]["TicketStatusInput"];
+            title: string;
+            description: string;
+            openedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            createdAt: string;
+            updatedAt: string;
+            firstResponseAt: string | null;
+            resolvedAt: string | null;
+            closedAt: string | null;
+            responseDueAt: string | null;
+            resolutionDueAt: string | null;
+            paused: boolean;
+            breached: {
+                response: boolean;
+                resolution: boolean;
+                any: boolean;
+            };
+            satisfaction: {
+                score: number;
+                comment: string | null;
+                at: string;
+            } | null;
+            assetCount: number;
+            can: {
+                manage: boolean;
+                comment: boolean;
+                commentInternal: boolean;
+                reopen: boolean;
+                rate: boolean;
+                repair: boolean;
+                statuses: components["schemas"]["TicketStatusInput"][];
+            };
+        };
+        TicketCommentInput: {
+            /** Format: uuid */
+            id: string;
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            internal: boolean;
+            body: string;
+            createdAt: string;
+        };
+        TicketAssetInput: {
+            /** Format: uuid */
+            id: string;
+            tag: string;
+            status: string;
+            model: string;
+            sentToRepairAt: string | null;
+            backFromRepairAt: string | null;
+        };
+        TicketDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            source: "staff" | "family";
+            school: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            room: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            category: components["schemas"]["TicketCategoryInput"];
+            priority: components["schemas"]["TicketPriorityInput"];
+            status: components["schemas"]["TicketStatusInput"];
+            title: string;
+            description: string;
+            openedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            createdAt: string;
+            updatedAt: string;
+            firstResponseAt: string | null;
+            resolvedAt: string | null;
+            closedAt: string | null;
+            responseDueAt: string | null;
+            resolutionDueAt: string | null;
+            paused: boolean;
+            breached: {
+                response: boolean;
+                resolution: boolean;
+                any: boolean;
+            };
+            satisfaction: {
+                score: number;
+                comment: string | null;
+                at: string;
+            } | null;
+            assetCount: number;
+            can: {
+                manage: boolean;
+                comment: boolean;
+                commentInternal: boolean;
+                reopen: boolean;
+                rate: boolean;
+                repair: boolean;
+                statuses: components["schemas"]["TicketStatusInput"][];
+            };
+            comments: components["schemas"]["TicketCommentInput"][];
+            assets: components["schemas"]["TicketAssetInput"][];
+        };
+        TicketListInput: {
+            items: components["schemas"]["TicketInput"][];
+            total: number;
+        };
+        HelpdeskSettingsInput: {
+            /** @default {} */
+            sla: {
+                /** @default {} */
+                urgent: {
+                    /** @default 1 */
+                    responseHours: number;
+                    /** @default 8 */
+                    resolutionHours: number;
+                };
+                /** @default {} */
+                high: {
+                    /** @default 4 */
+                    responseHours: number;
+                    /** @default 16 */
+                    resolutionHours: number;
+                };
+                /** @default {} */
+                normal: {
+                    /** @default 8 */
+                    responseHours: number;
+                    /** @default 40 */
+                    resolutionHours: number;
+                };
+                /** @default {} */
+                low: {
+                    /** @default 16 */
+                    responseHours: number;
+                    /** @default 80 */
+                    resolutionHours: number;
+                };
+            };
+            /** @default {} */
+            workingHours: {
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                mon: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                tue: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                wed: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                thu: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                fri: {
+                    from: string;
+                    to: string;
+                }[];
+                /** @default [] */
+                sat: {
+                    from: string;
+                    to: string;
+                }[];
+                /** @default [] */
+                sun: {
+                    from: string;
+                    to: string;
+                }[];
+            };
+            /** @default [] */
+            closedDays: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+                /** @default  */
+                label: string;
+            }[];
+            /** @default 14 */
+            reopenDays: number;
+        };
+        UpdateHelpdeskSettingsInputInput: {
+            sla?: {
+                /** @default {} */
+                urgent: {
+                    /** @default 1 */
+                    responseHours: number;
+                    /** @default 8 */
+                    resolutionHours: number;
+                };
+                /** @default {} */
+                high: {
+                    /** @default 4 */
+                    responseHours: number;
+                    /** @default 16 */
+                    resolutionHours: number;
+                };
+                /** @default {} */
+                normal: {
+                    /** @default 8 */
+                    responseHours: number;
+                    /** @default 40 */
+                    resolutionHours: number;
+                };
+                /** @default {} */
+                low: {
+                    /** @default 16 */
+                    responseHours: number;
+                    /** @default 80 */
+                    resolutionHours: number;
+                };
+            };
+            workingHours?: {
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                mon: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                tue: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                wed: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                thu: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                fri: {
+                    from: string;
+                    to: string;
+                }[];
+                /** @default [] */
+                sat: {
+                    from: string;
+                    to: string;
+                }[];
+                /** @default [] */
+                sun: {
+                    from: string;
+                    to: string;
+                }[];
+            };
+            closedDays?: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+                /** @default  */
+                label: string;
+            }[];
+            reopenDays?: number;
+        };
         StartInventoryRoundInputInput: {
             /** @enum {string} */
             scope: "school" | "room" | "cart";
@@ -21225,72 +22860,6 @@ export interface components {
                 availableDevices: number;
             };
         };
-        /** @description What the family reports through its link */
-        FamilyMessageInputInput: {
-            /**
-             * @description breakdown, damage, loss, theft, or a question
-             * @enum {string}
-             */
-            category: "breakdown" | "damage" | "loss" | "theft" | "question";
-            text: string;
-        };
-        /** @description The message reached the school (nothing else is told) */
-        FamilyMessageReceiptInput: {
-            /** @constant */
-            received: true;
-            receivedAt: string;
-        };
-        /** @description A message a family sent through its link */
-        LoanMessageInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            loanId: string;
-            school: {
-                /** Format: uuid */
-                id: string;
-                uai: string;
-                name: string;
-            };
-            household: {
-                /** Format: uuid */
-                id: string;
-                pseudonym: string;
-            };
-            /** @enum {string} */
-            category: "breakdown" | "damage" | "loss" | "theft" | "question";
-            text: string;
-            createdAt: string;
-            handledAt: string | null;
-            handledBy: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            } | null;
-            can: {
-                handle: boolean;
-            };
-        };
-        LoanMessageListInput: {
-            items: components["schemas"]["LoanMessageInput"][];
-            total: number;
-            unhandled: number;
-        };
-        /** @description Mark a message handled (true) or waiting again (false) */
-        MarkLoanMessageInputInput: {
-            /** @default true */
-            handled: boolean;
-        };
-        LoanMessageHandledInput: {
-            /** Format: uuid */
-            id: string;
-            handledAt: string | null;
-            handledBy: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            } | null;
-        };
         ReturnDriveLoanInput: {
             /** Format: uuid */
             id: string;
@@ -21767,6 +23336,143 @@ export interface components {
                     fr: string;
                     /** @default  */
                     en: string;
+                };
+                helpdesk?: {
+                    /** @default {} */
+                    sla: {
+                        /** @default {} */
+                        urgent: {
+                            /** @default 1 */
+                            responseHours: number;
+                            /** @default 8 */
+                            resolutionHours: number;
+                        };
+                        /** @default {} */
+                        high: {
+                            /** @default 4 */
+                            responseHours: number;
+                            /** @default 16 */
+                            resolutionHours: number;
+                        };
+                        /** @default {} */
+                        normal: {
+                            /** @default 8 */
+                            responseHours: number;
+                            /** @default 40 */
+                            resolutionHours: number;
+                        };
+                        /** @default {} */
+                        low: {
+                            /** @default 16 */
+                            responseHours: number;
+                            /** @default 80 */
+                            resolutionHours: number;
+                        };
+                    };
+                    /** @default {} */
+                    workingHours: {
+                        /**
+                         * @default [
+                         *       {
+                         *         "from": "08:00",
+                         *         "to": "12:00"
+                         *       },
+                         *       {
+                         *         "from": "13:30",
+                         *         "to": "17:30"
+                         *       }
+                         *     ]
+                         */
+                        mon: {
+                            from: string;
+                            to: string;
+                        }[];
+                        /**
+                         * @default [
+                         *       {
+                         *         "from": "08:00",
+                         *         "to": "12:00"
+                         *       },
+                         *       {
+                         *         "from": "13:30",
+                         *         "to": "17:30"
+                         *       }
+                         *     ]
+                         */
+                        tue: {
+                            from: string;
+                            to: string;
+                        }[];
+                        /**
+                         * @default [
+                         *       {
+                         *         "from": "08:00",
+                         *         "to": "12:00"
+                         *       },
+                         *       {
+                         *         "from": "13:30",
+                         *         "to": "17:30"
+                         *       }
+                         *     ]
+                         */
+                        wed: {
+                            from: string;
+                            to: string;
+                        }[];
+                        /**
+                         * @default [
+                         *       {
+                         *         "from": "08:00",
+                         *         "to": "12:00"
+                         *       },
+                         *       {
+                         *         "from": "13:30",
+                         *         "to": "17:30"
+                         *       }
+                         *     ]
+                         */
+                        thu: {
+                            from: string;
+                            to: string;
+                        }[];
+                        /**
+                         * @default [
+                         *       {
+                         *         "from": "08:00",
+                         *         "to": "12:00"
+                         *       },
+                         *       {
+                         *         "from": "13:30",
+                         *         "to": "17:30"
+                         *       }
+                         *     ]
+                         */
+                        fri: {
+                            from: string;
+                            to: string;
+                        }[];
+                        /** @default [] */
+                        sat: {
+                            from: string;
+                            to: string;
+                        }[];
+                        /** @default [] */
+                        sun: {
+                            from: string;
+                            to: string;
+                        }[];
+                    };
+                    /** @default [] */
+                    closedDays: {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        /** @default  */
+                        label: string;
+                    }[];
+                    /** @default 14 */
+                    reopenDays: number;
                 };
                 /** @default false */
                 demo: boolean;
@@ -22644,7 +24350,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage" | "services.read" | "services.manage" | "baseline.read" | "baseline.override" | "baseline.grid" | "baseline.plan" | "training.read" | "training.manage" | "training.register" | "bookings.read" | "bookings.create" | "bookings.manage")[];
+            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage" | "services.read" | "services.manage" | "baseline.read" | "baseline.override" | "baseline.grid" | "baseline.plan" | "training.read" | "training.manage" | "training.register" | "bookings.read" | "bookings.create" | "bookings.manage" | "helpdesk.open" | "helpdesk.read" | "helpdesk.manage")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -24472,6 +26178,537 @@ export interface components {
                 en: string;
             }[];
         };
+        /** @description What the family reports through its link */
+        FamilyMessageInput: {
+            /**
+             * @description breakdown, damage, loss, theft, or a question
+             * @enum {string}
+             */
+            category: "breakdown" | "damage" | "loss" | "theft" | "question";
+            text: string;
+        };
+        /** @description The message reached the school (nothing else is told) */
+        FamilyMessageReceipt: {
+            /** @constant */
+            received: true;
+            receivedAt: string;
+        };
+        /** @description A message a family sent through its link */
+        LoanMessage: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            loanId: string;
+            school: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+            };
+            household: {
+                /** Format: uuid */
+                id: string;
+                pseudonym: string;
+            };
+            /** @enum {string} */
+            category: "breakdown" | "damage" | "loss" | "theft" | "question";
+            text: string;
+            createdAt: string;
+            handledAt: string | null;
+            handledBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            can: {
+                handle: boolean;
+            };
+        };
+        LoanMessageList: {
+            items: components["schemas"]["LoanMessage"][];
+            total: number;
+            unhandled: number;
+        };
+        /** @description Mark a message handled (true) or waiting again (false) */
+        MarkLoanMessageInput: {
+            /** @default true */
+            handled: boolean;
+        };
+        LoanMessageHandled: {
+            /** Format: uuid */
+            id: string;
+            handledAt: string | null;
+            handledBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+        };
+        /** @enum {string} */
+        TicketCategory: "breakdown" | "request" | "network" | "account" | "training";
+        /** @enum {string} */
+        TicketPriority: "low" | "normal" | "high" | "urgent";
+        /** @enum {string} */
+        TicketStatus: "new" | "assigned" | "in_progress" | "waiting" | "resolved" | "closed";
+        CreateTicketInput: {
+            /** Format: uuid */
+            schoolId: string;
+            roomId?: string | null;
+            category: components["schemas"]["TicketCategory"];
+            /** @default normal */
+            priority: components["schemas"]["TicketPriority"];
+            title: string;
+            description?: string;
+            assetIds?: string[];
+        };
+        UpdateTicketInput: {
+            priority?: components["schemas"]["TicketPriority"];
+            category?: components["schemas"]["TicketCategory"];
+            title?: string;
+            roomId?: string | null;
+        };
+        AssignTicketInput: {
+            /** @description A technician (or manager) reaching the school; null: unassign */
+            assigneeId: string | null;
+        };
+        TicketStatusChangeInput: {
+            /** @enum {string} */
+            status: "in_progress" | "waiting" | "resolved" | "closed";
+            note?: string;
+        };
+        NewTicketCommentInput: {
+            body: string;
+            /** @default false */
+            internal: boolean;
+        };
+        ReopenTicketInput: {
+            reason: string;
+        };
+        TicketSatisfactionInput: {
+            score: number;
+            comment?: string;
+        };
+        TicketRepairInput: {
+            assetIds?: string[];
+        };
+        FamilyTicketInput: {
+            /**
+             * @description What is wrong with the lent device (no free text: the ticket holds no family data)
+             * @enum {string}
+             */
+            problem: "does_not_start" | "screen" | "keyboard" | "battery" | "network" | "other";
+        };
+        /** @description The report reached the helpdesk (nothing else is told) */
+        FamilyTicketReceipt: {
+            /** @constant */
+            received: true;
+            receivedAt: string;
+        };
+        Ticket: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            source: "staff" | "family";
+            school: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            room: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            category: components["schemas"]["TicketCategory"];
+            priority: components["schemas"]["TicketPriority"];
+            status: components["schemas"]["TicketStatus"];
+            title: string;
+            description: string;
+            openedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            createdAt: string;
+            updatedAt: string;
+            firstResponseAt: string | null;
+            resolvedAt: string | null;
+            closedAt: string | null;
+            responseDueAt: string | null;
+            resolutionDueAt: string | null;
+            paused: boolean;
+            breached: {
+                response: boolean;
+                resolution: boolean;
+                any: boolean;
+            };
+            satisfaction: {
+                score: number;
+                comment: string | null;
+                at: string;
+            } | null;
+            assetCount: number;
+            can: {
+                manage: boolean;
+                comment: boolean;
+                commentInternal: boolean;
+                reopen: boolean;
+                rate: boolean;
+                repair: boolean;
+                statuses: components["schemas"]["TicketStatus"][];
+            };
+        };
+        TicketComment: {
+            /** Format: uuid */
+            id: string;
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            internal: boolean;
+            body: string;
+            createdAt: string;
+        };
+        TicketAsset: {
+            /** Format: uuid */
+            id: string;
+            tag: string;
+            status: string;
+            model: string;
+            sentToRepairAt: string | null;
+            backFromRepairAt: string | null;
+        };
+        TicketDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            source: "staff" | "family";
+            school: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            room: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            category: components["schemas"]["TicketCategory"];
+            priority: components["schemas"]["TicketPriority"];
+            status: components["schemas"]["TicketStatus"];
+            title: string;
+            description: string;
+            openedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            createdAt: string;
+            updatedAt: string;
+            firstResponseAt: string | null;
+            resolvedAt: string | null;
+            closedAt: string | null;
+            responseDueAt: string | null;
+            resolutionDueAt: string | null;
+            paused: boolean;
+            breached: {
+                response: boolean;
+                resolution: boolean;
+                any: boolean;
+            };
+            satisfaction: {
+                score: number;
+                comment: string | null;
+                at: string;
+            } | null;
+            assetCount: number;
+            can: {
+                manage: boolean;
+                comment: boolean;
+                commentInternal: boolean;
+                reopen: boolean;
+                rate: boolean;
+                repair: boolean;
+                statuses: components["schemas"]["TicketStatus"][];
+            };
+            comments: components["schemas"]["TicketComment"][];
+            assets: components["schemas"]["TicketAsset"][];
+        };
+        TicketList: {
+            items: components["schemas"]["Ticket"][];
+            total: number;
+        };
+        HelpdeskSettings: {
+            sla: {
+                urgent: {
+                    /** @default 1 */
+                    responseHours: number;
+                    /** @default 8 */
+                    resolutionHours: number;
+                };
+                high: {
+                    /** @default 4 */
+                    responseHours: number;
+                    /** @default 16 */
+                    resolutionHours: number;
+                };
+                normal: {
+                    /** @default 8 */
+                    responseHours: number;
+                    /** @default 40 */
+                    resolutionHours: number;
+                };
+                low: {
+                    /** @default 16 */
+                    responseHours: number;
+                    /** @default 80 */
+                    resolutionHours: number;
+                };
+            };
+            workingHours: {
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                mon: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                tue: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                wed: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                thu: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                fri: {
+                    from: string;
+                    to: string;
+                }[];
+                /** @default [] */
+                sat: {
+                    from: string;
+                    to: string;
+                }[];
+                /** @default [] */
+                sun: {
+                    from: string;
+                    to: string;
+                }[];
+            };
+            /** @default [] */
+            closedDays: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+                /** @default  */
+                label: string;
+            }[];
+            /** @default 14 */
+            reopenDays: number;
+        };
+        UpdateHelpdeskSettingsInput: {
+            sla?: {
+                urgent: {
+                    /** @default 1 */
+                    responseHours: number;
+                    /** @default 8 */
+                    resolutionHours: number;
+                };
+                high: {
+                    /** @default 4 */
+                    responseHours: number;
+                    /** @default 16 */
+                    resolutionHours: number;
+                };
+                normal: {
+                    /** @default 8 */
+                    responseHours: number;
+                    /** @default 40 */
+                    resolutionHours: number;
+                };
+                low: {
+                    /** @default 16 */
+                    responseHours: number;
+                    /** @default 80 */
+                    resolutionHours: number;
+                };
+            };
+            workingHours?: {
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                mon: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                tue: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                wed: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                thu: {
+                    from: string;
+                    to: string;
+                }[];
+                /**
+                 * @default [
+                 *       {
+                 *         "from": "08:00",
+                 *         "to": "12:00"
+                 *       },
+                 *       {
+                 *         "from": "13:30",
+                 *         "to": "17:30"
+                 *       }
+                 *     ]
+                 */
+                fri: {
+                    from: string;
+                    to: string;
+                }[];
+                /** @default [] */
+                sat: {
+                    from: string;
+                    to: string;
+                }[];
+                /** @default [] */
+                sun: {
+                    from: string;
+                    to: string;
+                }[];
+            };
+            closedDays?: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+                /** @default  */
+                label: string;
+            }[];
+            reopenDays?: number;
+        };
         StartInventoryRoundInput: {
             /** @enum {string} */
             scope: "school" | "room" | "cart";
@@ -25292,72 +27529,6 @@ export interface components {
                 availableDevices: number;
             };
         };
-        /** @description What the family reports through its link */
-        FamilyMessageInput: {
-            /**
-             * @description breakdown, damage, loss, theft, or a question
-             * @enum {string}
-             */
-            category: "breakdown" | "damage" | "loss" | "theft" | "question";
-            text: string;
-        };
-        /** @description The message reached the school (nothing else is told) */
-        FamilyMessageReceipt: {
-            /** @constant */
-            received: true;
-            receivedAt: string;
-        };
-        /** @description A message a family sent through its link */
-        LoanMessage: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            loanId: string;
-            school: {
-                /** Format: uuid */
-                id: string;
-                uai: string;
-                name: string;
-            };
-            household: {
-                /** Format: uuid */
-                id: string;
-                pseudonym: string;
-            };
-            /** @enum {string} */
-            category: "breakdown" | "damage" | "loss" | "theft" | "question";
-            text: string;
-            createdAt: string;
-            handledAt: string | null;
-            handledBy: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            } | null;
-            can: {
-                handle: boolean;
-            };
-        };
-        LoanMessageList: {
-            items: components["schemas"]["LoanMessage"][];
-            total: number;
-            unhandled: number;
-        };
-        /** @description Mark a message handled (true) or waiting again (false) */
-        MarkLoanMessageInput: {
-            /** @default true */
-            handled: boolean;
-        };
-        LoanMessageHandled: {
-            /** Format: uuid */
-            id: string;
-            handledAt: string | null;
-            handledBy: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            } | null;
-        };
         ReturnDriveLoan: {
             /** Format: uuid */
             id: string;
@@ -25834,6 +28005,137 @@ export interface components {
                     fr: string;
                     /** @default  */
                     en: string;
+                };
+                helpdesk?: {
+                    sla: {
+                        urgent: {
+                            /** @default 1 */
+                            responseHours: number;
+                            /** @default 8 */
+                            resolutionHours: number;
+                        };
+                        high: {
+                            /** @default 4 */
+                            responseHours: number;
+                            /** @default 16 */
+                            resolutionHours: number;
+                        };
+                        normal: {
+                            /** @default 8 */
+                            responseHours: number;
+                            /** @default 40 */
+                            resolutionHours: number;
+                        };
+                        low: {
+                            /** @default 16 */
+                            responseHours: number;
+                            /** @default 80 */
+                            resolutionHours: number;
+                        };
+                    };
+                    workingHours: {
+                        /**
+                         * @default [
+                         *       {
+                         *         "from": "08:00",
+                         *         "to": "12:00"
+                         *       },
+                         *       {
+                         *         "from": "13:30",
+                         *         "to": "17:30"
+                         *       }
+                         *     ]
+                         */
+                        mon: {
+                            from: string;
+                            to: string;
+                        }[];
+                        /**
+                         * @default [
+                         *       {
+                         *         "from": "08:00",
+                         *         "to": "12:00"
+                         *       },
+                         *       {
+                         *         "from": "13:30",
+                         *         "to": "17:30"
+                         *       }
+                         *     ]
+                         */
+                        tue: {
+                            from: string;
+                            to: string;
+                        }[];
+                        /**
+                         * @default [
+                         *       {
+                         *         "from": "08:00",
+                         *         "to": "12:00"
+                         *       },
+                         *       {
+                         *         "from": "13:30",
+                         *         "to": "17:30"
+                         *       }
+                         *     ]
+                         */
+                        wed: {
+                            from: string;
+                            to: string;
+                        }[];
+                        /**
+                         * @default [
+                         *       {
+                         *         "from": "08:00",
+                         *         "to": "12:00"
+                         *       },
+                         *       {
+                         *         "from": "13:30",
+                         *         "to": "17:30"
+                         *       }
+                         *     ]
+                         */
+                        thu: {
+                            from: string;
+                            to: string;
+                        }[];
+                        /**
+                         * @default [
+                         *       {
+                         *         "from": "08:00",
+                         *         "to": "12:00"
+                         *       },
+                         *       {
+                         *         "from": "13:30",
+                         *         "to": "17:30"
+                         *       }
+                         *     ]
+                         */
+                        fri: {
+                            from: string;
+                            to: string;
+                        }[];
+                        /** @default [] */
+                        sat: {
+                            from: string;
+                            to: string;
+                        }[];
+                        /** @default [] */
+                        sun: {
+                            from: string;
+                            to: string;
+                        }[];
+                    };
+                    /** @default [] */
+                    closedDays: {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        /** @default  */
+                        label: string;
+                    }[];
+                    /** @default 14 */
+                    reopenDays: number;
                 };
                 /** @default false */
                 demo: boolean;

@@ -6,6 +6,68 @@ import { z } from 'zod';
  */
 export const InseeCodeSchema = z.string().regex(/^([0-9]{2}|2[AB])[0-9]{3}$/, { error: 'invalid_insee_code' });
 
+const Clock = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: 'invalid_time' });
+const IsoDay = z.iso.date({ error: 'invalid_date' });
+/** Working hours of one weekday: ordered, non-overlapping HH:MM ranges (school time). */
+const DayHours = z
+  .array(z.object({ from: Clock, to: Clock }).refine((r) => r.from < r.to, { error: 'empty_range' }))
+  .max(6)
+  .refine((ranges) => ranges.every((r, i) => i === 0 || (ranges[i - 1]?.to ?? '') <= r.from), {
+    error: 'overlapping_ranges',
+  });
+const SCHOOL_DAY = [
+  { from: '08:00', to: '12:00' },
+  { from: '13:30', to: '17:30' },
+];
+const SlaTarget = (response: number, resolution: number) =>
+  z
+    .object({
+      /** Working hours until the first assignment or public reply. */
+      responseHours: z.number().min(0.25).max(2000).default(response),
+      /** Working hours until the resolution (time in `waiting` excluded). */
+      resolutionHours: z.number().min(0.25).max(5000).default(resolution),
+    })
+    .prefault({});
+
+/** SLA targets per priority, in working hours (a missing priority gets its default). */
+export const HelpdeskSlaSchema = z.object({
+  urgent: SlaTarget(1, 8),
+  high: SlaTarget(4, 16),
+  normal: SlaTarget(8, 40),
+  low: SlaTarget(16, 80),
+});
+/** Working hours per weekday (a missing day gets the default: Monday–Friday 08:00–12:00 and 13:30–17:30). */
+export const WorkingHoursSchema = z
+  .object({
+    mon: DayHours.default(SCHOOL_DAY),
+    tue: DayHours.default(SCHOOL_DAY),
+    wed: DayHours.default(SCHOOL_DAY),
+    thu: DayHours.default(SCHOOL_DAY),
+    fri: DayHours.default(SCHOOL_DAY),
+    sat: DayHours.default([]),
+    sun: DayHours.default([]),
+  })
+  .refine((w) => Object.values(w).some((d) => d.length > 0), { error: 'no_working_hours' });
+/** Public holidays, school holidays and other closed days: inclusive date ranges. */
+export const ClosedDaysSchema = z
+  .array(
+    z
+      .object({ from: IsoDay, to: IsoDay, label: z.string().trim().max(200).default('') })
+      .refine((r) => r.from <= r.to, { error: 'empty_range' }),
+  )
+  .max(500);
+/** A resolved (or closed) ticket can be reopened within this many days of its resolution. */
+export const ReopenDaysSchema = z.number().int().min(0).max(365);
+
+/** Helpdesk calendar and SLA (module README: src/server/modules/helpdesk). */
+export const HelpdeskSettingsSchema = z.object({
+  sla: HelpdeskSlaSchema.prefault({}),
+  workingHours: WorkingHoursSchema.prefault({}),
+  closedDays: ClosedDaysSchema.default([]),
+  reopenDays: ReopenDaysSchema.default(14),
+});
+export type HelpdeskSettings = z.infer<typeof HelpdeskSettingsSchema>;
+
 export const SettingsSchema = z.object({
   /** INSEE codes of the organisation's communes: imports of national files keep these. */
   communes: z.array(InseeCodeSchema).max(500).default([]),
@@ -36,10 +98,21 @@ export const SettingsSchema = z.object({
   loanConventionTemplate: z
     .object({ fr: z.string().max(20000).default(''), en: z.string().max(20000).default('') })
     .default({ fr: '', en: '' }),
+  /**
+   * Helpdesk: SLA targets, working hours, closed days, reopen window. Absent
+   * until first changed (`helpdeskSettingsOf` fills the defaults); changed
+   * through `PATCH /api/helpdesk/settings`.
+   */
+  helpdesk: HelpdeskSettingsSchema.optional(),
   /** Generated demo data. */
   demo: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/** The helpdesk settings of an organisation, defaults filled. */
+export function helpdeskSettingsOf(settings: Settings): HelpdeskSettings {
+  return settings.helpdesk ?? HelpdeskSettingsSchema.parse({});
+}
 
 export function parseSettings(raw: unknown): Settings {
   const parsed = SettingsSchema.safeParse(raw ?? {});

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { createTestApp, json, type TestApp } from '../../../../test/helpers/app.ts';
+import { type LoanWorld, loanWorld, PARENT } from '../../../../test/helpers/loan-world.ts';
+import { rows } from '../../db/connection.ts';
+import { loadSecrets } from '../../secrets.ts';
+import { resolveFamilyLink } from '../loans/messages.ts';
+import { createFamilyTicket } from './service.ts';
+
+let t: TestApp;
+let w: LoanWorld;
+
+before(async () => {
+  t = await createTestApp();
+  w = await loanWorld(t);
+});
+after(() => t.close());
+
+/** What the (not yet mounted) public route does: check the link, then open the ticket as the family. */
+async function report(token: string, problem: 'screen' | 'battery') {
+  const secrets = await loadSecrets(t.db, t.config);
+  const { loanId, organisationId } = await resolveFamilyLink(t.db, secrets, token);
+  return t.db.withOrg({ organisationId, userId: null, actorKind: 'family', requestId: null }, (scope) =>
+    createFamilyTicket(scope, loanId, { problem }),
+  );
+}
+
+describe('a family reports a problem with the lent device', () => {
+  it('opens a breakdown ticket on the device, with no family data, once while it is open', async () => {
+    const loan = await w.lend(w.schools.plain);
+    const token = await w.token(loan.loanId);
+    const tampered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    await assert.rejects(report(tampered, 'screen'), { code: 'LINK_INVALID' });
+    const receipt = await report(token, 'screen');
+    assert.deepEqual(Object.keys(receipt).sort(), ['received', 'receivedAt']);
+    await report(token, 'battery');
+    const tickets = await rows<{ id: string; source: string; opened_by: string | null; school_id: string }>(
+      t.db.owner,
+      sql`SELECT t.id, t.source, t.opened_by, t.school_id FROM helpdesk_tickets t
+          JOIN helpdesk_ticket_assets a ON a.ticket_id = t.id WHERE a.asset_id = ${loan.device.id}`,
+    );
+    assert.equal(tickets.length, 1, 'one open report per device');
+    assert.deepEqual(
+      { source: tickets[0]?.source, openedBy: tickets[0]?.opened_by, school: tickets[0]?.school_id },
+      { source: 'family', openedBy: null, school: w.schools.plain },
+    );
+    const seen = await w.as('technician').get(`/api/helpdesk/tickets/${tickets[0]?.id}`);
+    assert.equal(seen.statusCode, 200, seen.body);
+    for (const personal of [PARENT.lastName, PARENT.firstName, PARENT.phone, 'Zoé', 'Fictive']) {
+      assert.ok(!seen.body.includes(personal), personal);
+    }
+    assert.equal(json<{ category: string }>(seen).category, 'breakdown');
+    assert.equal(json<{ assets: { id: string }[] }>(seen).assets[0]?.id, loan.device.id);
+    // The director of another school does not see it.
+    assert.equal((await w.as('director').get(`/api/helpdesk/tickets/${tickets[0]?.id}`)).statusCode, 404);
+  });
+});

@@ -26,6 +26,7 @@ import { parseAssetSearch } from './pages/assets/search.ts';
 import { AssetTagPage } from './pages/assets/tag-page.tsx';
 import { AuditPage } from './pages/audit/audit-page.tsx';
 import { parseBaselineSearch } from './pages/baseline/search.ts';
+import { parseBookingsSearch } from './pages/bookings/search.ts';
 import { FamilyPage } from './pages/family/family-page.tsx';
 import { parseLinesSearch, parseProgrammeSearch } from './pages/funding/search.ts';
 import { HomePage } from './pages/home-page.tsx';
@@ -550,6 +551,31 @@ const servicesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/services/routes.tsx'), 'ServicesRoute'),
 });
 
+// Bookings (week calendar, booking dialog, calendar feeds): a chunk of its own, with the permission check inside.
+const bookingsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/bookings',
+  // Week, school, resource and Saturday live in the URL.
+  validateSearch: parseBookingsSearch,
+  component: lazyRouteComponent(() => import('./pages/bookings/routes.tsx'), 'BookingsRoute'),
+});
+
+// Training sessions and the teachers trained per school: a chunk of their own (return type written out, as above).
+const training = (name: 'TrainingRoute' | 'TrainingSessionRoute'): RouteComponent =>
+  lazyRouteComponent(() => import('./pages/training/routes.tsx'), name);
+
+const trainingRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/training',
+  component: training('TrainingRoute'),
+});
+
+const trainingSessionRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/training/$id',
+  component: training('TrainingSessionRoute'),
+});
+
 // The socle numérique (compliance, map, gap, equity, grid): a chunk of its own, with the permission check inside.
 const baselineRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -688,6 +714,9 @@ const routeTree = rootRoute.addChildren([
     fundingSuppliersRoute,
     fundingFundersRoute,
     servicesRoute,
+    bookingsRoute,
+    trainingRoute,
+    trainingSessionRoute,
     baselineRoute,
     baselinePlannerRoute,
     usersRoute,

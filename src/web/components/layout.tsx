@@ -81,6 +81,8 @@ type NavTarget =
   | '/funding/suppliers'
   | '/funding/funders'
   | '/services'
+  | '/bookings'
+  | '/training'
   | '/baseline'
   | '/baseline/planner'
   | '/users'
@@ -172,6 +174,8 @@ function MainNav({ me }: { me: Me }) {
       ],
     },
     { to: '/services', label: t('services.nav'), show: hasPermission(me, 'services.read') },
+    { to: '/bookings', label: t('bookings.nav'), show: hasPermission(me, 'bookings.read') },
+    { to: '/training', label: t('training.nav'), show: hasPermission(me, 'training.read') },
     {
       to: '/baseline',
       label: t('baseline.nav'),

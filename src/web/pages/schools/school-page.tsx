@@ -11,6 +11,7 @@ import { Page } from '../../components/page.tsx';
 import { errorMessage, formProblem } from '../../errors.ts';
 import { EquipmentPanel } from '../assets/equipment-panel.tsx';
 import { SchoolBaselinePanel } from '../baseline/school-baseline-panel.tsx';
+import { SchoolBookingsPanel } from '../bookings/school-bookings-panel.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { SchoolServicesPanel } from '../services/school-services-panel.tsx';
 import { StatusBadge } from './badges.tsx';
@@ -35,6 +36,7 @@ const PANELS: readonly (readonly [key: string, panel: ComponentType<{ school: Sc
   ['classes', ClassesPanel],
   ['rooms', RoomsPanel],
   ['equipment', EquipmentPanel],
+  ['bookings', SchoolBookingsPanel],
   ['services', SchoolServicesPanel],
   ['baseline', SchoolBaselinePanel],
   ['location', LocationPanel],

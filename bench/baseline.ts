@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -12,7 +11,6 @@ import { createOrganisation, createUser, PASSWORD, uai } from '../test/helpers/f
 import {
   cleanupAll,
   createPgDatabase,
-  DEFAULT_PG_URL,
   formatTable,
   gitCommit,
   insertJson,
@@ -20,6 +18,7 @@ import {
   machine,
   onCleanup,
   packageVersion,
+  parseBenchOptions,
   prng,
   round,
   timed,
@@ -46,38 +45,7 @@ const USAGE = `Usage: node --import tsx bench/baseline.ts [options]
   --help`;
 
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      targets: { type: 'string', default: 'postgres,pglite' },
-      schools: { type: 'string', default: '2000' },
-      runs: { type: 'string', default: '5' },
-      'pg-url': { type: 'string', default: DEFAULT_PG_URL },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const int = (name: string, v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) {
-      console.error(`--${name} must be a positive integer\n${USAGE}`);
-      process.exit(2);
-    }
-    return n;
-  };
-  const targets = values.targets.split(',').map((t) => t.trim());
-  if (targets.some((t) => t !== 'pglite' && t !== 'postgres')) {
-    console.error(`--targets: pglite and/or postgres\n${USAGE}`);
-    process.exit(2);
-  }
-  return {
-    targets: targets as ('pglite' | 'postgres')[],
-    schools: int('schools', values.schools),
-    runs: int('runs', values.runs),
-    pgUrl: values['pg-url'],
-  };
+  return parseBenchOptions(USAGE, { targets: 'postgres,pglite', ints: { schools: '2000', runs: '5' } });
 }
 type Options = ReturnType<typeof parseOptions>;
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import PgBoss from 'pg-boss';
@@ -29,13 +28,13 @@ import { createOrganisation, createUser, PASSWORD, uai } from '../test/helpers/f
 import {
   cleanupAll,
   createPgDatabase,
-  DEFAULT_PG_URL,
   formatTable,
   gitCommit,
   load1m,
   machine,
   onCleanup,
   packageVersion,
+  parseBenchOptions,
   prng,
   round,
   timed,
@@ -70,44 +69,10 @@ const USAGE = `Usage: node --import tsx bench/campaign.ts [options]
   --help`;
 
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      targets: { type: 'string', default: 'pglite,postgres' },
-      schools: { type: 'string', default: '74' },
-      requests: { type: 'string', default: '3000' },
-      devices: { type: 'string', default: '3500' },
-      hotspots: { type: 'string', default: '400' },
-      proposals: { type: 'string', default: '3' },
-      'pg-url': { type: 'string', default: DEFAULT_PG_URL },
-      help: { type: 'boolean', default: false },
-    },
+  return parseBenchOptions(USAGE, {
+    targets: 'pglite,postgres',
+    ints: { schools: '74', requests: '3000', devices: '3500', hotspots: '400', proposals: '3' },
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const int = (name: string, v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) {
-      console.error(`--${name} must be a positive integer\n${USAGE}`);
-      process.exit(2);
-    }
-    return n;
-  };
-  const targets = values.targets.split(',').map((t) => t.trim());
-  if (targets.some((t) => t !== 'pglite' && t !== 'postgres')) {
-    console.error(`--targets: pglite and/or postgres\n${USAGE}`);
-    process.exit(2);
-  }
-  return {
-    targets: targets as ('pglite' | 'postgres')[],
-    schools: int('schools', values.schools),
-    requests: int('requests', values.requests),
-    devices: int('devices', values.devices),
-    hotspots: int('hotspots', values.hotspots),
-    proposals: int('proposals', values.proposals),
-    pgUrl: values['pg-url'],
-  };
 }
 type Options = ReturnType<typeof parseOptions>;
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -14,7 +13,6 @@ import { createOrganisation, createUser, PASSWORD, uai } from '../test/helpers/f
 import {
   cleanupAll,
   createPgDatabase,
-  DEFAULT_PG_URL,
   formatTable,
   gitCommit,
   insertJson,
@@ -22,6 +20,7 @@ import {
   machine,
   onCleanup,
   packageVersion,
+  parseBenchOptions,
   prng,
   round,
   timed,
@@ -59,44 +58,10 @@ const USAGE = `Usage: node --import tsx bench/funding.ts [options]
   --help`;
 
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      targets: { type: 'string', default: 'postgres' },
-      invoices: { type: 'string', default: '10000' },
-      'lines-per-invoice': { type: 'string', default: '20' },
-      schools: { type: 'string', default: '2000' },
-      orders: { type: 'string', default: '2000' },
-      runs: { type: 'string', default: '20' },
-      'pg-url': { type: 'string', default: DEFAULT_PG_URL },
-      help: { type: 'boolean', default: false },
-    },
+  return parseBenchOptions(USAGE, {
+    targets: 'postgres',
+    ints: { invoices: '10000', linesPerInvoice: '20', schools: '2000', orders: '2000', runs: '20' },
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const int = (name: string, v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) {
-      console.error(`--${name} must be a positive integer\n${USAGE}`);
-      process.exit(2);
-    }
-    return n;
-  };
-  const targets = values.targets.split(',').map((t) => t.trim());
-  if (targets.some((t) => t !== 'pglite' && t !== 'postgres')) {
-    console.error(`--targets: pglite and/or postgres\n${USAGE}`);
-    process.exit(2);
-  }
-  return {
-    targets: targets as ('pglite' | 'postgres')[],
-    invoices: int('invoices', values.invoices),
-    linesPerInvoice: int('lines-per-invoice', values['lines-per-invoice']),
-    schools: int('schools', values.schools),
-    orders: int('orders', values.orders),
-    runs: int('runs', values.runs),
-    pgUrl: values['pg-url'],
-  };
 }
 type Options = ReturnType<typeof parseOptions>;
 

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Database } from '../src/server/db/connection.ts';
@@ -331,4 +331,45 @@ export async function insertJson(db: Database, table: string, columns: string, t
       ),
     );
   }
+}
+
+export type Target = 'pglite' | 'postgres';
+
+/**
+ * The command line every in-process benchmark shares: `--targets`,
+ * `--pg-url`, `--help`, and positive integers given in camelCase
+ * (`linesPerInvoice` is `--lines-per-invoice`). Exits 2 with the usage on a
+ * bad value.
+ */
+export function parseBenchOptions<K extends string>(
+  usage: string,
+  o: { targets: string; ints: Record<K, string> },
+): { targets: Target[]; pgUrl: string } & Record<K, number> {
+  const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const options: Record<string, { type: 'string'; default: string } | { type: 'boolean'; default: boolean }> = {
+    targets: { type: 'string', default: o.targets },
+    'pg-url': { type: 'string', default: DEFAULT_PG_URL },
+    help: { type: 'boolean', default: false },
+  };
+  for (const [k, v] of Object.entries<string>(o.ints)) options[kebab(k)] = { type: 'string', default: v };
+  const { values } = parseArgs({ options }) as { values: Record<string, string | boolean> };
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const fail = (message: string): never => {
+    console.error(`${message}\n${usage}`);
+    process.exit(2);
+  };
+  const targets = String(values.targets)
+    .split(',')
+    .map((t) => t.trim());
+  if (targets.some((t) => t !== 'pglite' && t !== 'postgres')) fail('--targets: pglite and/or postgres');
+  const ints = {} as Record<K, number>;
+  for (const k of Object.keys(o.ints) as K[]) {
+    const n = Number(values[kebab(k)]);
+    if (!Number.isInteger(n) || n < 1) fail(`--${kebab(k)} must be a positive integer`);
+    ints[k] = n;
+  }
+  return { targets: targets as Target[], pgUrl: String(values['pg-url']), ...ints };
 }

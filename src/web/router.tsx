@@ -29,6 +29,7 @@ import { parseBaselineSearch } from './pages/baseline/search.ts';
 import { parseBookingsSearch } from './pages/bookings/search.ts';
 import { FamilyPage } from './pages/family/family-page.tsx';
 import { parseLinesSearch, parseProgrammeSearch } from './pages/funding/search.ts';
+import { parseHelpdeskSearch } from './pages/helpdesk/search.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { RoundPage } from './pages/inventory/round-page.tsx';
 import { RoundsPage } from './pages/inventory/rounds-page.tsx';
@@ -576,6 +577,24 @@ const trainingSessionRoute = createRoute({
   component: training('TrainingSessionRoute'),
 });
 
+// Helpdesk tickets, the technician's queue and one ticket (the mails link to /helpdesk/<id>): a chunk of their own.
+const helpdesk = (name: 'HelpdeskRoute' | 'HelpdeskTicketRoute'): RouteComponent =>
+  lazyRouteComponent(() => import('./pages/helpdesk/routes.tsx'), name);
+
+const helpdeskRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/helpdesk',
+  // Tab and filters live in the URL.
+  validateSearch: parseHelpdeskSearch,
+  component: helpdesk('HelpdeskRoute'),
+});
+
+const helpdeskTicketRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/helpdesk/$id',
+  component: helpdesk('HelpdeskTicketRoute'),
+});
+
 // The socle numérique (compliance, map, gap, equity, grid): a chunk of its own, with the permission check inside.
 const baselineRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -717,6 +736,8 @@ const routeTree = rootRoute.addChildren([
     bookingsRoute,
     trainingRoute,
     trainingSessionRoute,
+    helpdeskRoute,
+    helpdeskTicketRoute,
     baselineRoute,
     baselinePlannerRoute,
     usersRoute,

@@ -83,6 +83,7 @@ type NavTarget =
   | '/services'
   | '/bookings'
   | '/training'
+  | '/helpdesk'
   | '/baseline'
   | '/baseline/planner'
   | '/users'
@@ -176,6 +177,7 @@ function MainNav({ me }: { me: Me }) {
     { to: '/services', label: t('services.nav'), show: hasPermission(me, 'services.read') },
     { to: '/bookings', label: t('bookings.nav'), show: hasPermission(me, 'bookings.read') },
     { to: '/training', label: t('training.nav'), show: hasPermission(me, 'training.read') },
+    { to: '/helpdesk', label: t('helpdesk.nav'), show: hasPermission(me, 'helpdesk.read') },
     {
       to: '/baseline',
       label: t('baseline.nav'),

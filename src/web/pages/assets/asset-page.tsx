@@ -31,6 +31,7 @@ export function AssetPage() {
   const { id } = useParams({ from: '/signedIn/assets/$id' });
   const asset = useQuery(assetQuery(id));
   const flash = useFlash();
+  const me = useSignedInMe();
 
   if (asset.error instanceof ApiError && (asset.error.status === 404 || asset.error.status === 400)) {
     return <NotFoundPage />;
@@ -66,6 +67,13 @@ export function AssetPage() {
             </Anchor>
           </Text>
           <AssetStatusBadge value={data.status} />
+          {data.school && hasPermission(me, 'helpdesk.open') ? (
+            <Text>
+              <AnchorLink to="/helpdesk" search={{ report: data.id }}>
+                {t('helpdesk.reportBreakdown')}
+              </AnchorLink>
+            </Text>
+          ) : null}
         </Group>
       }
     >

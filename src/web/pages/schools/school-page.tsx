@@ -12,6 +12,7 @@ import { errorMessage, formProblem } from '../../errors.ts';
 import { EquipmentPanel } from '../assets/equipment-panel.tsx';
 import { SchoolBaselinePanel } from '../baseline/school-baseline-panel.tsx';
 import { SchoolBookingsPanel } from '../bookings/school-bookings-panel.tsx';
+import { SchoolTicketsPanel } from '../helpdesk/school-tickets-panel.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { SchoolServicesPanel } from '../services/school-services-panel.tsx';
 import { StatusBadge } from './badges.tsx';
@@ -37,6 +38,7 @@ const PANELS: readonly (readonly [key: string, panel: ComponentType<{ school: Sc
   ['rooms', RoomsPanel],
   ['equipment', EquipmentPanel],
   ['bookings', SchoolBookingsPanel],
+  ['helpdesk', SchoolTicketsPanel],
   ['services', SchoolServicesPanel],
   ['baseline', SchoolBaselinePanel],
   ['location', LocationPanel],

@@ -64,6 +64,15 @@ function Accessibility({ label }: { label: string }) {
   return null;
 }
 
+/**
+ * Leaflet's fades and zoom animations, off when the user asks for reduced
+ * motion (like the theme's transitions): a popup then appears at once.
+ */
+function motion() {
+  const animate = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  return { fadeAnimation: animate, zoomAnimation: animate, markerZoomAnimation: animate };
+}
+
 /** All the schools on an interactive map (the page beside it lists the same schools, for keyboards and screen readers). */
 export function SchoolsMap({
   points,
@@ -81,6 +90,7 @@ export function SchoolsMap({
   if (points.length === 0) return null;
   return (
     <MapContainer
+      {...motion()}
       bounds={bounds}
       boundsOptions={{ padding: [24, 24], maxZoom: 16 }}
       zoomControl={false}
@@ -123,6 +133,7 @@ export function SchoolsMap({
 export function SchoolLocationMap({ point, tiles }: { point: SchoolMapPoint; tiles: TileSource | undefined }) {
   return (
     <MapContainer
+      {...motion()}
       center={[point.latitude, point.longitude]}
       zoom={16}
       zoomControl={false}

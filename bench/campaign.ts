@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import PgBoss from 'pg-boss';
 import { buildApp } from '../src/server/app.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { type Database, openDatabase, rows } from '../src/server/db/connection.ts';
+import { type Database, rows } from '../src/server/db/connection.ts';
 import {
   assetCategories,
   assetModels,
@@ -22,17 +18,16 @@ import type { Jobs } from '../src/server/jobs/jobs.ts';
 import { ensureDefaultCatalogue } from '../src/server/modules/inventory/catalogue.ts';
 import { CAMPAIGN_LINK_MAIL_JOB } from '../src/server/modules/loans/campaigns.ts';
 import { ensureDefaultReasons } from '../src/server/modules/loans/service.ts';
-import { loadSecrets } from '../src/server/secrets.ts';
 import { Agent } from '../test/helpers/app.ts';
 import { createOrganisation, createUser, PASSWORD, uai } from '../test/helpers/factories.ts';
 import {
   cleanupAll,
-  createPgDatabase,
   formatTable,
   gitCommit,
   load1m,
   machine,
   onCleanup,
+  openBenchDatabase,
   packageVersion,
   parseBenchOptions,
   prng,
@@ -260,27 +255,9 @@ async function seed(db: Database, o: Options) {
 }
 
 async function runTarget(target: 'pglite' | 'postgres', o: Options) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'socle-bench-campaign-'));
-  onCleanup(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  let url: string | null = null;
-  let serverVersion: string | null = null;
-  if (target === 'postgres') {
-    const created = await createPgDatabase(o.pgUrl);
-    if ('skipped' in created) return { target, skipped: created.skipped };
-    url = created.url;
-    serverVersion = created.serverVersion;
-  }
-  const config = loadConfig({
-    LOG_LEVEL: 'silent',
-    SOCLE_DEMO: '0',
-    SOCLE_JOBS: '0',
-    SOCLE_DATA_DIR: dataDir,
-    ...(url ? { DATABASE_URL: url } : {}),
-  });
-  const db = await openDatabase(config);
-  onCleanup(() => db.close());
-  await db.migrate();
-  const secrets = await loadSecrets(db, config);
+  const opened = await openBenchDatabase(target, o.pgUrl, 'campaign');
+  if ('skipped' in opened) return { target, skipped: opened.skipped };
+  const { db, config, secrets, serverVersion } = opened;
   const seeding = await timed(() => seed(db, o));
   const { manager, schoolIds } = seeding.value;
   console.log(`${target}: dataset seeded in ${(seeding.ms / 1000).toFixed(1)} s (load ${load1m()})`);

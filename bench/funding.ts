@@ -1,24 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { type Database, openDatabase, rows } from '../src/server/db/connection.ts';
+import { type Database, rows } from '../src/server/db/connection.ts';
 import { schools, schoolYears } from '../src/server/db/schema.ts';
 import { demoSiret } from '../src/server/modules/funding/demo.ts';
-import { loadSecrets } from '../src/server/secrets.ts';
 import { Agent } from '../test/helpers/app.ts';
 import { createOrganisation, createUser, PASSWORD, uai } from '../test/helpers/factories.ts';
 import {
   cleanupAll,
-  createPgDatabase,
   formatTable,
   gitCommit,
   insertJson,
   load1m,
   machine,
   onCleanup,
+  openBenchDatabase,
   packageVersion,
   parseBenchOptions,
   prng,
@@ -349,27 +344,9 @@ async function seed(db: Database, o: Options) {
 }
 
 async function runTarget(target: 'pglite' | 'postgres', o: Options) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'socle-bench-funding-'));
-  onCleanup(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  let url: string | null = null;
-  let serverVersion: string | null = null;
-  if (target === 'postgres') {
-    const created = await createPgDatabase(o.pgUrl);
-    if ('skipped' in created) return { target, skipped: created.skipped };
-    url = created.url;
-    serverVersion = created.serverVersion;
-  }
-  const config = loadConfig({
-    LOG_LEVEL: 'silent',
-    SOCLE_DEMO: '0',
-    SOCLE_JOBS: '0',
-    SOCLE_DATA_DIR: dataDir,
-    ...(url ? { DATABASE_URL: url } : {}),
-  });
-  const db = await openDatabase(config);
-  onCleanup(() => db.close());
-  await db.migrate();
-  const secrets = await loadSecrets(db, config);
+  const opened = await openBenchDatabase(target, o.pgUrl, 'funding');
+  if ('skipped' in opened) return { target, skipped: opened.skipped };
+  const { db, config, secrets, serverVersion } = opened;
   const seeding = await timed(() => seed(db, o));
   const { finance, programmeId, federConventionId, counts } = seeding.value;
   console.log(`${target}: dataset seeded in ${(seeding.ms / 1000).toFixed(1)} s (load ${load1m()})`, counts);

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { Database } from '../src/server/db/connection.ts';
+import { loadConfig } from '../src/server/config.ts';
+import { type Database, openDatabase } from '../src/server/db/connection.ts';
+import { loadSecrets } from '../src/server/secrets.ts';
 
 /**
  * What the benchmarks share: cleanup on exit, child processes (the Socle
@@ -372,4 +374,34 @@ export function parseBenchOptions<K extends string>(
     ints[k] = n;
   }
   return { targets: targets as Target[], pgUrl: String(values['pg-url']), ...ints };
+}
+
+/**
+ * A fresh, migrated database for an in-process benchmark: a temporary
+ * PGlite directory, or a new database on the PostgreSQL server (`skipped`
+ * when none answers); both removed by the cleanup.
+ */
+export async function openBenchDatabase(target: Target, pgUrl: string, name: string) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `socle-bench-${name}-`));
+  onCleanup(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  let url: string | null = null;
+  let serverVersion: string | null = null;
+  if (target === 'postgres') {
+    const created = await createPgDatabase(pgUrl);
+    if ('skipped' in created) return { skipped: created.skipped };
+    url = created.url;
+    serverVersion = created.serverVersion;
+  }
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    SOCLE_DEMO: '0',
+    SOCLE_JOBS: '0',
+    SOCLE_DATA_DIR: dataDir,
+    ...(url ? { DATABASE_URL: url } : {}),
+  });
+  const db = await openDatabase(config);
+  onCleanup(() => db.close());
+  await db.migrate();
+  const secrets = await loadSecrets(db, config);
+  return { db, config, secrets, serverVersion };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Scope } from '../../db/connection.ts';
+import { activeSubscriptionsBySchool } from '../services/service.ts';
 import { countTrained } from '../training/indicators.ts';
 import { windowStart } from '../training/rules.ts';
 import type { Criterion } from './grid.ts';
@@ -11,7 +12,6 @@ import type {
   Prices,
   PupilDeviceCounts,
   SchoolFacts,
-  SubscriptionFact,
 } from './rules.ts';
 
 /**
@@ -198,14 +198,7 @@ export async function loadFacts(
     sql`SELECT school_id, internet_access, bandwidth_down_mbps, wifi_present FROM school_networks
          WHERE ${scoped('school_id')}`,
   );
-  const subscriptions = await rows<SubscriptionFact & { school_id: string; service_name: string }>(
-    tx,
-    sql`SELECT sub.school_id, sub.id, d.name AS service_name, d.kind
-          FROM school_subscriptions sub JOIN digital_services d ON d.id = sub.service_id
-         WHERE NOT d.archived AND sub.starts_on <= ${on}::date
-           AND (sub.ends_on IS NULL OR sub.ends_on >= ${on}::date) AND ${scoped('sub.school_id')}
-         ORDER BY d.name`,
-  );
+  const subsBy = await activeSubscriptionsBySchool(scope, on, schoolIds);
   const overrides = await rows<{
     school_id: string;
     id: string;
@@ -237,7 +230,6 @@ export async function loadFacts(
   const notSwitchableBy = group(notSwitchable);
   const apBy = new Map(apCounts.map((r) => [r.school_id, r.n]));
   const networkBy = new Map(networks.map((n) => [n.school_id, n]));
-  const subsBy = group(subscriptions);
   const overridesBy = group(overrides);
   const ref = (r: { id: string; tag: string; code: string }): AssetRef => ({
     id: r.id,
@@ -298,7 +290,7 @@ export async function loadFacts(
       accessPoints: { count: apBy.get(s.id) ?? 0, notSwitchable: (notSwitchableBy.get(s.id) ?? []).map(ref) },
       servers: (serversBy.get(s.id) ?? []).map(ref),
       network,
-      subscriptions: (subsBy.get(s.id) ?? []).map((x) => ({ id: x.id, serviceName: x.service_name, kind: x.kind })),
+      subscriptions: (subsBy.get(s.id) ?? []).map((x) => ({ id: x.id, serviceName: x.serviceName, kind: x.kind })),
       // One teacher per class of the latest year: Socle keeps no staff register.
       training: cls.length ? { teachers: cls.length, trained: trainedBy.get(s.id) ?? 0 } : null,
       overrides: (overridesBy.get(s.id) ?? []).map(

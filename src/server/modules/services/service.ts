@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, gte, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { can } from '../../../shared/permissions.ts';
 import type { Scope } from '../../db/connection.ts';
 import { contracts, digitalServices, schoolSubscriptions, schools, suppliers } from '../../db/schema.ts';
@@ -436,7 +436,9 @@ export interface ActiveSubscription {
 export async function activeSubscriptionsBySchool(
   scope: Scope,
   onDate: string,
+  schoolIds: readonly string[] | null = null,
 ): Promise<Map<string, ActiveSubscription[]>> {
+  if (schoolIds !== null && schoolIds.length === 0) return new Map();
   const found = await scope.tx
     .select({
       id: schoolSubscriptions.id,
@@ -454,6 +456,7 @@ export async function activeSubscriptionsBySchool(
         eq(schoolSubscriptions.organisationId, scope.organisationId),
         eq(digitalServices.archived, false),
         activeOn(onDate),
+        schoolIds === null ? undefined : inArray(schoolSubscriptions.schoolId, [...schoolIds]),
       ),
     )
     .orderBy(asc(schoolSubscriptions.schoolId), asc(digitalServices.name), asc(schoolSubscriptions.startsOn));

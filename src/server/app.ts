@@ -37,6 +37,7 @@ import { loanIncidentAndRightsRoutes } from './modules/loans/incidents-rights-ro
 import { loanRoutes } from './modules/loans/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { procurementRoutes } from './modules/procurement/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
 import { schoolRoutes } from './modules/schools/routes.ts';
 import { serviceRoutes } from './modules/services/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
@@ -275,6 +276,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   trainingRoutes(app, deps);
   helpdeskRoutes(app, deps);
   familyTicketRoutes(app, deps);
+  reportRoutes(app, deps);
 
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
   if (webDir) {

@@ -26,6 +26,7 @@ import { Facts, Panel } from '../../components/panel.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { errorMessage } from '../../errors.ts';
 import { formatDate, formatMoney, formatNumber, parseDecimal } from '../../format.ts';
+import { currentLanguage } from '../../i18n.ts';
 import { centsForInput, eurosToCents } from '../assets/labels.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { BudgetPanel } from './budget-panel.tsx';
@@ -105,6 +106,14 @@ export function ProgrammePage() {
               {t('funding.lines.title')}
             </AnchorLink>
           </Text>
+          <Button
+            component="a"
+            variant="default"
+            href={`/api/funding/programmes/${data.id}/report.pdf?lang=${currentLanguage()}`}
+            download
+          >
+            {t('funding.programmes.reportPdf')}
+          </Button>
         </Group>
       }
     >

@@ -163,6 +163,11 @@ describe('deny by default', () => {
       '/api/public/family/00000000-0000-4000-8000-000000000000/tickets',
       // Calendar feeds: the secret token in the file name is the credential (calendar applications cannot log in).
       '/ical/00000000-0000-4000-8000-000000000000',
+      // The transparency page and open data: public when the organisation publishes (publication module).
+      '/public',
+      '/public/00000000-0000-4000-8000-000000000000',
+      '/public/00000000-0000-4000-8000-000000000000/data',
+      '/public/00000000-0000-4000-8000-000000000000/data/00000000-0000-4000-8000-000000000000',
     ]);
     const routes: { method: string; url: string }[] = [];
     const specResponse = await app.inject({ method: 'GET', url: '/api/openapi.json' });

@@ -27,6 +27,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { baselineRoutes } from './modules/baseline/routes.ts';
 import { bookingRoutes } from './modules/bookings/routes.ts';
+import { dashboardRoutes } from './modules/dashboard/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { fundingClaimRoutes } from './modules/funding/claims-routes.ts';
 import { fundingRoutes } from './modules/funding/routes.ts';
@@ -37,6 +38,7 @@ import { loanIncidentAndRightsRoutes } from './modules/loans/incidents-rights-ro
 import { loanRoutes } from './modules/loans/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { procurementRoutes } from './modules/procurement/routes.ts';
+import { publicationRoutes } from './modules/publication/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { schoolRoutes } from './modules/schools/routes.ts';
 import { serviceRoutes } from './modules/services/routes.ts';
@@ -276,6 +278,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   trainingRoutes(app, deps);
   helpdeskRoutes(app, deps);
   familyTicketRoutes(app, deps);
+  publicationRoutes(app, deps);
+  dashboardRoutes(app, deps);
   reportRoutes(app, deps);
 
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;

@@ -135,7 +135,11 @@ export async function seedDemo(db: Database, config?: Config): Promise<DemoAccou
   return db.system(async (tx) => {
     const [org] = await tx
       .insert(organisations)
-      .values({ slug: DEMO_SLUG, name: 'Ville du Mans', settings: { demo: true, communes: ['72181'] } })
+      .values({
+        slug: DEMO_SLUG,
+        name: 'Ville du Mans',
+        settings: { demo: true, communes: ['72181'], publication: { published: true } },
+      })
       .returning();
     if (!org) throw new Error('demo organisation not created');
     const scope: Scope = { ...systemScope(org.id), tx };

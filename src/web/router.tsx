@@ -27,6 +27,7 @@ import { AssetTagPage } from './pages/assets/tag-page.tsx';
 import { AuditPage } from './pages/audit/audit-page.tsx';
 import { parseBaselineSearch } from './pages/baseline/search.ts';
 import { parseBookingsSearch } from './pages/bookings/search.ts';
+import { parseDashboardSearch } from './pages/dashboard/search.ts';
 import { FamilyPage } from './pages/family/family-page.tsx';
 import { parseLinesSearch, parseProgrammeSearch } from './pages/funding/search.ts';
 import { parseHelpdeskSearch } from './pages/helpdesk/search.ts';
@@ -175,7 +176,13 @@ const signedInRoute = createRoute({
   component: SignedInOutlet,
 });
 
-const homeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/home', component: HomePage });
+const homeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/home',
+  // The dashboard's filters (school year, circonscription, priority) and its school live in the URL.
+  validateSearch: parseDashboardSearch,
+  component: HomePage,
+});
 
 const usersRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -488,6 +495,34 @@ const mailSettingsRoute = createRoute({
   ),
 });
 
+const PublicationSettingsPage = lazyRouteComponent(
+  () => import('./pages/admin/publication-settings-page.tsx'),
+  'PublicationSettingsPage',
+);
+const publicationSettingsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/publication',
+  component: () => (
+    <RequirePermission permission="organisation.manage">
+      <PublicationSettingsPage />
+    </RequirePermission>
+  ),
+});
+
+const AccessibilitySettingsPage = lazyRouteComponent(
+  () => import('./pages/admin/accessibility-settings-page.tsx'),
+  'AccessibilitySettingsPage',
+);
+const accessibilitySettingsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/accessibility',
+  component: () => (
+    <RequirePermission permission="organisation.manage">
+      <AccessibilitySettingsPage />
+    </RequirePermission>
+  ),
+});
+
 // Procurement (orders, receiving, invoices, contracts): one chunk of its own, with the permission checks inside.
 // The return type is written out: inferring it from the module would make the router's type depend on itself.
 type ProcurementRoute =
@@ -719,6 +754,8 @@ const routeTree = rootRoute.addChildren([
     loanCampaignRoute,
     loanRoute,
     mailSettingsRoute,
+    publicationSettingsRoute,
+    accessibilitySettingsRoute,
     ordersRoute,
     newOrderRoute,
     editOrderRoute,

@@ -15,6 +15,7 @@ const PASSWORD = 'Bookings-Journey-Correct-Horse-42';
 interface Found {
   schoolId: string;
   cart: string;
+  cartId: string;
 }
 
 /** A demo elementary school that has a mobile classroom to book (as the admin, through the API). */
@@ -28,9 +29,9 @@ async function schoolWithCart(request: APIRequestContext): Promise<Found> {
     const { items } = (await list.json()) as { items: { id: string }[] };
     for (const school of items) {
       const answer = await request.get(`/api/bookings/resources?schoolId=${school.id}`);
-      const resources = (await answer.json()) as { kind: string; label: string }[];
+      const resources = (await answer.json()) as { kind: string; id: string; label: string }[];
       const cart = resources.find((r) => r.kind === 'cart');
-      if (cart) return { schoolId: school.id, cart: cart.label };
+      if (cart) return { schoolId: school.id, cart: cart.label, cartId: cart.id };
     }
     throw new Error('no demo school with a cart');
   } finally {
@@ -141,4 +142,93 @@ test('bookings: a teacher books a cart for next Tuesday, sees it, meets the conf
   await expect(page.getByRole('status').filter({ hasText: 'Adresse révoquée' })).toBeVisible();
   await expect(address).toHaveCount(0);
   expect((await request.get(feedUrl)).status()).toBe(404);
+});
+
+/** Sets a cart's approval flag back through the API, as the admin (the demo database is shared). */
+async function setApproval(request: APIRequestContext, cartId: string, requiresApproval: boolean): Promise<void> {
+  const login = await request.post('/api/auth/login', { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  try {
+    const put = await request.put(`/api/bookings/resources/cart/${cartId}/settings`, {
+      data: { requiresApproval },
+      headers: { 'X-CSRF-Token': csrfToken },
+    });
+    expect(put.status()).toBe(200);
+  } finally {
+    await request.post('/api/auth/logout', { headers: { 'X-CSRF-Token': csrfToken } });
+  }
+}
+
+test('bookings: a director requires approval for a cart; a teacher’s booking waits for it', async ({
+  page,
+  request,
+}) => {
+  test.slow();
+  const { schoolId, cart, cartId } = await schoolWithCart(request);
+  const director = uniqueEmail('bookings-director');
+  const teacher = uniqueEmail('bookings-teacher-approval');
+  await createUserViaApi(request, {
+    email: director,
+    displayName: 'Dominique Validation',
+    roles: ['director'],
+    password: PASSWORD,
+    schoolIds: [schoolId],
+  });
+  await createUserViaApi(request, {
+    email: teacher,
+    displayName: 'Claude Demande',
+    roles: ['teacher'],
+    password: PASSWORD,
+    schoolIds: [schoolId],
+  });
+  try {
+    // The director flags the cart from the approval panel.
+    await signIn(page, director, PASSWORD);
+    await page.goto('/bookings');
+    await pageReady(page, 'Réservations');
+    const flag = page.getByRole('switch', { name: `Validation requise : ${cart}` });
+    await expect(flag).not.toBeChecked();
+    // A controlled switch: it turns on once the server has answered.
+    await flag.click();
+    await expect(
+      page.getByRole('status').filter({ hasText: `Les réservations de ${cart} demandent désormais une validation.` }),
+    ).toBeVisible();
+    await expect(flag).toBeChecked();
+    await expectAccessible(page, 'approval panel');
+
+    // The teacher is told before booking, and the booking waits.
+    await page.context().clearCookies();
+    await signIn(page, teacher, PASSWORD);
+    await page.goto('/bookings');
+    await pageReady(page, 'Réservations');
+    const tuesday = nextTuesday();
+    await page.getByRole('button', { name: 'Réserver', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Réserver une ressource' });
+    await dialog
+      .getByRole('combobox', { name: 'Ressource' })
+      .selectOption({ label: `Classe mobile — ${cart} (sur validation)` });
+    await expect(dialog.getByText('Ressource soumise à validation')).toBeVisible();
+    await expectAccessible(page, 'booking dialog with the approval notice');
+    await dialog.getByRole('combobox', { name: 'Classe' }).selectOption({ index: 1 });
+    await dialog.getByRole('textbox', { name: 'Date', exact: true }).fill(tuesday);
+    await dialog.getByRole('textbox', { name: 'Début', exact: true }).fill('14:00');
+    await dialog.getByRole('textbox', { name: 'Fin', exact: true }).fill('15:00');
+    await dialog.getByRole('button', { name: 'Réserver', exact: true }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: `Demande de ${cart} pour le ${mediumFr(tuesday)} enregistrée` }),
+    ).toBeVisible();
+    const slot = page
+      .getByRole('region', { name: longFr(tuesday) })
+      .getByRole('listitem')
+      .filter({ hasText: '14:00–15:00' });
+    await expect(slot).toContainText('En attente de validation');
+    await slot.getByRole('button', { name: /^Détails : 14:00–15:00/ }).click();
+    const detail = page.getByRole('dialog', { name: /^Réservation : / });
+    await expect(detail.getByRole('note')).toContainText('attend la validation');
+    await expectAccessible(page, 'pending booking details');
+    await detail.getByRole('button', { name: 'Annuler la réservation' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /annulée\.$/ })).toBeVisible();
+  } finally {
+    await setApproval(request, cartId, false);
+  }
 });

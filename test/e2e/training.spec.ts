@@ -50,6 +50,8 @@ test('training: a manager creates a session, a director registers a teacher, att
   page,
   request,
 }) => {
+  // A long journey (three accounts, a file, two registrations): more than the default on a loaded machine.
+  test.slow();
   const school = await demoSchool(request);
   const manager = uniqueEmail('training-manager');
   const director = uniqueEmail('training-director');
@@ -67,6 +69,14 @@ test('training: a manager creates a session, a director registers a teacher, att
     schoolIds: [school.id],
   });
   const suffix = Date.now().toString(36);
+  const colleague = `Camille Compte ${suffix}`;
+  await createUserViaApi(request, {
+    email: uniqueEmail('training-teacher'),
+    displayName: colleague,
+    roles: ['teacher'],
+    password: PASSWORD,
+    schoolIds: [school.id],
+  });
   const topic = `Prise en main de l’ENI ${suffix}`;
   const teacher = `Claude Formée ${suffix}`;
 
@@ -99,6 +109,17 @@ test('training: a manager creates a session, a director registers a teacher, att
   const sessionUrl = page.url();
   await expect(page.getByText('0 inscrit(s) sur 10 places, 10 restante(s)').first()).toBeVisible();
 
+  // The manager attaches the slides as a file (the links stay in the details).
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'diaporama.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+  });
+  await page.getByRole('button', { name: 'Envoyer le fichier' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Fichier « diaporama.pdf » ajouté.' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Télécharger diaporama.pdf' })).toBeVisible();
+  await expectAccessible(page, 'session page with a material');
+
   // The director registers a teacher of their school by name.
   await switchUser(page, director);
   await page.goto(sessionUrl);
@@ -110,6 +131,16 @@ test('training: a manager creates a session, a director registers a teacher, att
   await expect(registrations.getByRole('rowheader', { name: teacher })).toBeVisible();
   await expect(page.getByText('1 inscrit(s) sur 10 places, 9 restante(s)').first()).toBeVisible();
   await expectAccessible(page, 'session page (director)');
+
+  // …and a colleague who has an account, found by name; the material is there for them too.
+  await expect(page.getByRole('link', { name: 'Télécharger diaporama.pdf' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Rechercher par nom' }).fill(colleague);
+  const person = page.getByRole('combobox', { name: 'Personne' });
+  await person.selectOption({ label: `${colleague} (${school.name})` });
+  await page.getByRole('button', { name: 'Inscrire cette personne' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${colleague} est inscrit(e).` })).toBeVisible();
+  await expect(registrations.getByRole('rowheader', { name: colleague })).toBeVisible();
+  await expectAccessible(page, 'session page with an account registered');
 
   // The session took place: the manager moves it to yesterday and records who came.
   await switchUser(page, manager);

@@ -4,6 +4,7 @@ import PgBoss from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import { purgeExpiredSessions } from '../modules/auth/service.ts';
+import { closeExpiredTickets } from '../modules/helpdesk/service.ts';
 import { writeWarrantyDigests } from '../modules/inventory/warranty.ts';
 import { CAMPAIGN_LINK_MAIL_JOB, runCampaignLinkMail } from '../modules/loans/campaigns.ts';
 import { sendLoanReminders } from '../modules/loans/reminders.ts';
@@ -67,6 +68,12 @@ export const JOBS: readonly JobDefinition[] = [
     name: 'loans-reminders',
     cron: '0 7 * * *',
     run: async (db, config) => sendLoanReminders({ db, config, secrets: await loadSecrets(db, config) }),
+  },
+  {
+    // Resolved tickets past their reopen window become closed (helpdesk README).
+    name: 'helpdesk-auto-close',
+    cron: '29 2 * * *',
+    run: (db) => closeExpiredTickets(db),
   },
   {
     // One family-link mail per loan of a confirmed crisis campaign (queued by the confirmation).

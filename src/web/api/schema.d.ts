@@ -10547,6 +10547,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funding/programmes/{id}/expense-lines/from-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare a service subscription as an expense line: its yearly cost HT prorated to the period’s days (SUBSCRIPTION_PERIOD_TAKEN names a period already declared) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateSubscriptionExpenseLineInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpenseLine"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funding/expense-lines/{id}": {
         parameters: {
             query?: never;
@@ -17500,7 +17587,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete a session recorded by mistake (TRAINING_INVALID_STATE with registrations: cancel it) */
+        /** Delete a session recorded by mistake, with its files (TRAINING_INVALID_STATE with registrations: cancel it) */
         delete: {
             parameters: {
                 query?: never;
@@ -17723,6 +17810,82 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts one may register to the session: active staff fitting its audience, of its school (or the actor’s schools), not registered yet; name and schools only (at most 20) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCandidate"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -18050,6 +18213,300 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/sessions/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Files attached to a session (materials) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingMaterialFile"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Attach a material to a session: a PDF or an image (JPEG, PNG, WebP), the type read from the content */
+        post: {
+            parameters: {
+                query?: {
+                    name?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description the file */
+            requestBody: {
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingMaterialFile"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a session’s material (always as an attachment, never inline) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a session’s material */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/helpdesk/tickets": {
         parameters: {
             query?: never;
@@ -18068,6 +18525,7 @@ export interface paths {
                     category?: components["schemas"]["TicketCategoryInput"];
                     assigneeId?: string | "none";
                     breached?: "true" | "false";
+                    q?: string;
                     limit?: number;
                     offset?: number;
                 };
@@ -18961,6 +19419,473 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/helpdesk/tickets/{id}/repair/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring assets this ticket sent to repair back to their previous status and place before the resolution (all, or the listed ones) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TicketRepairInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/helpdesk/tickets/{id}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who can be assigned this ticket: active users with helpdesk.manage reaching its school (the current assignee flagged) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketAssignee"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/helpdesk/tickets/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attachments of a ticket (internal ones for the helpdesk team and auditors only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketFile"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Attach a photo (JPEG, PNG, WebP) or a PDF to a ticket (who may comment; internal=true: helpdesk.manage); the type is read from the content; not on a closed ticket */
+        post: {
+            parameters: {
+                query?: {
+                    name?: string;
+                    internal?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description the file */
+            requestBody: {
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketFile"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/helpdesk/tickets/{id}/attachments/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment of a ticket one sees (always as an attachment, never inline) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an attachment: its author while the ticket is not closed, the helpdesk team always */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/helpdesk/settings": {
         parameters: {
             query?: never;
@@ -19138,6 +20063,304 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations that publish a transparency page (a redirect when there is one) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "fr" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An HTML document (no script) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description To the only published page */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public transparency page of an organisation: programme, co-funding and EU mention, indicators, schools’ equipment and baseline, map (server-rendered HTML, French; `?lang=en` for English) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "fr" | "en";
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An HTML document (no script) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/{slug}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data dictionary of the open data (HTML; `?lang=en` for English) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "fr" | "en";
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An HTML document (no script) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/{slug}/data/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data (Licence Ouverte / Etalab 2.0): `datapackage.json` (Frictionless Data Package; `?lang=en` for English titles) and each dataset as CSV or JSON: `schools`, `equipment`, `expenses`, `funding`, `indicators` */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "fr" | "en";
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The descriptor (JSON) or the dataset (CSV or JSON) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                        "text/csv": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key figures with their trend since the start of the school year, monthly series, per-school table and socle status (filters: school year, circonscription, priority education, one school); panels the actor cannot read are null */
+        get: {
+            parameters: {
+                query?: {
+                    schoolYear?: number;
+                    circonscription?: string;
+                    priority?: "none" | "REP" | "REP+";
+                    schoolId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -20336,12 +21559,36 @@ export interface components {
             eligibilityReason: string | null;
             invoiceId: string | null;
             invoiceLineId: string | null;
+            subscriptionId: string | null;
+            subscriptionFrom: string | null;
+            subscriptionTo: string | null;
             generated: boolean;
             schools: {
                 /** Format: uuid */
                 schoolId: string;
                 amountCents: number;
             }[];
+        };
+        CreateSubscriptionExpenseLineInputInput: {
+            /** Format: uuid */
+            subscriptionId: string;
+            /** Format: uuid */
+            costItemId: string;
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            invoiceNumber: string;
+            /** Format: date */
+            invoiceDate: string;
+            vatRateBp?: number;
+            description?: string;
+            paidOn?: string | null;
+            mandateNumber?: string | null;
+            /** @enum {string} */
+            eligibility?: "eligible" | "partly" | "not_eligible";
+            eligibleCents?: number | null;
+            eligibilityReason?: string | null;
         };
         ExpenseLineListInput: {
             items: components["schemas"]["ExpenseLineInput"][];
@@ -21268,6 +22515,115 @@ export interface components {
             url: string;
             token: string;
         };
+        DashboardTrendInput: {
+            value: number;
+            reference: number | null;
+        };
+        DashboardInput: {
+            schoolYear: number;
+            current: boolean;
+            period: {
+                start: string;
+                end: string;
+            };
+            asOf: string;
+            referenceAt: string;
+            filters: {
+                circonscription: string | null;
+                priority: ("none" | "REP" | "REP+") | null;
+                schoolId: string | null;
+            };
+            options: {
+                schoolYears: number[];
+                circonscriptions: string[];
+            };
+            schools: {
+                count: number;
+                pupils: number;
+            };
+            baseline: {
+                gridVersion: number;
+                schoolsInScope: number;
+                schoolsAtSocle: number;
+                classes: number;
+                classesAtSocle: number;
+            } | null;
+            inventory: {
+                devicesInService: components["schemas"]["DashboardTrendInput"];
+                devicesPerPupil: components["schemas"]["DashboardTrendInput"];
+                series: {
+                    month: string;
+                    at: string;
+                    value: number;
+                }[];
+                byCategory: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    nameFr: string;
+                    nameEn: string;
+                    count: number;
+                }[];
+            } | null;
+            loans: {
+                open: components["schemas"]["DashboardTrendInput"];
+                overdue: components["schemas"]["DashboardTrendInput"];
+                series: {
+                    month: string;
+                    at: string;
+                    value: number;
+                }[];
+            } | null;
+            helpdesk: {
+                open: components["schemas"]["DashboardTrendInput"];
+                breached: components["schemas"]["DashboardTrendInput"];
+                series: {
+                    month: string;
+                    at: string;
+                    value: number;
+                }[];
+            } | null;
+            bookings: {
+                weekStart: string;
+                weekEnd: string;
+                count: number;
+            } | null;
+            budget: {
+                programmes: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    plannedCents: number;
+                    ordered: components["schemas"]["DashboardTrendInput"];
+                    invoiced: components["schemas"]["DashboardTrendInput"];
+                    claimed: components["schemas"]["DashboardTrendInput"];
+                    received: components["schemas"]["DashboardTrendInput"];
+                }[];
+            } | null;
+            perSchool: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+                circonscription: string | null;
+                /** @enum {string} */
+                priorityEducation: "none" | "REP" | "REP+";
+                latitude: number | null;
+                longitude: number | null;
+                pupils: number | null;
+                socle: ("at_socle" | "not_at_socle" | "out_of_scope") | null;
+                scorePct: number | null;
+                classes: number | null;
+                classesAtSocle: number | null;
+                devicesInService: number | null;
+                devicesPerPupil: number | null;
+                openLoans: number | null;
+                overdueLoans: number | null;
+                openTickets: number | null;
+                breachedTickets: number | null;
+            }[];
+            tookMs: number;
+        };
         FileAttachmentInput: {
             /** Format: uuid */
             id: string;
@@ -21689,11 +23045,13 @@ export interface components {
             assetIds?: string[];
         };
         FamilyTicketInputInput: {
+            /** @enum {string} */
+            category?: "breakdown" | "request";
             /**
-             * @description What is wrong with the lent device (no free text: the ticket holds no family data)
+             * @description What is wrong or needed, chosen in a list (no free text: the ticket holds no family data). Breakdowns: does_not_start, screen, keyboard, battery, network, other; requests: accessory, how_to, other
              * @enum {string}
              */
-            problem: "does_not_start" | "screen" | "keyboard" | "battery" | "network" | "other";
+            problem: "does_not_start" | "screen" | "keyboard" | "battery" | "network" | "accessory" | "how_to" | "other";
         };
         /** @description The report reached the helpdesk (nothing else is told) */
         FamilyTicketReceiptInput: {
@@ -21704,6 +23062,7 @@ export interface components {
         TicketInput: {
             /** Format: uuid */
             id: string;
+            number: string;
             /** @enum {string} */
             source: "staff" | "family";
             school: {
@@ -21757,6 +23116,9 @@ export interface components {
                 reopen: boolean;
                 rate: boolean;
                 repair: boolean;
+                assign: boolean;
+                attach: boolean;
+                attachInternal: boolean;
                 statuses: components["schemas"]["TicketStatusInput"][];
             };
         };
@@ -21780,10 +23142,38 @@ export interface components {
             model: string;
             sentToRepairAt: string | null;
             backFromRepairAt: string | null;
+            can: {
+                repair: boolean;
+                returnFromRepair: boolean;
+            };
+        };
+        TicketFileInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            mime: string;
+            size: number;
+            createdAt: string;
+            internal: boolean;
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            can: {
+                delete: boolean;
+            };
+        };
+        TicketAssigneeInput: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            current: boolean;
         };
         TicketDetailInput: {
             /** Format: uuid */
             id: string;
+            number: string;
             /** @enum {string} */
             source: "staff" | "family";
             school: {
@@ -21837,10 +23227,14 @@ export interface components {
                 reopen: boolean;
                 rate: boolean;
                 repair: boolean;
+                assign: boolean;
+                attach: boolean;
+                attachInternal: boolean;
                 statuses: components["schemas"]["TicketStatusInput"][];
             };
             comments: components["schemas"]["TicketCommentInput"][];
             assets: components["schemas"]["TicketAssetInput"][];
+            attachments: components["schemas"]["TicketFileInput"][];
         };
         TicketListInput: {
             items: components["schemas"]["TicketInput"][];
@@ -23550,6 +24944,30 @@ export interface components {
                     /** @default 14 */
                     reopenDays: number;
                 };
+                /** @default {} */
+                publication: {
+                    /** @default false */
+                    published: boolean;
+                };
+                /** @default {} */
+                accessibility: {
+                    /**
+                     * @default non_evalue
+                     * @enum {string}
+                     */
+                    status: "non_evalue" | "partiel" | "total";
+                    /** @default null */
+                    auditedOn: string | null;
+                    /** @default  */
+                    auditor: string;
+                    /** @default null */
+                    complianceRate: number | null;
+                    /** @default [] */
+                    plan: {
+                        year: number;
+                        actions: string;
+                    }[];
+                };
                 /** @default false */
                 demo: boolean;
             };
@@ -23573,6 +24991,20 @@ export interface components {
                 loanConventionTemplate?: {
                     fr: string;
                     en: string;
+                };
+                publication?: {
+                    published: boolean;
+                };
+                accessibility?: {
+                    /** @enum {string} */
+                    status: "non_evalue" | "partiel" | "total";
+                    auditedOn: string | null;
+                    auditor: string;
+                    complianceRate: number | null;
+                    plan: {
+                        year: number;
+                        actions: string;
+                    }[];
                 };
             };
         };
@@ -24039,9 +25471,20 @@ export interface components {
             contractReference: string | null;
             notes: string;
             status: components["schemas"]["SubscriptionStatusInput"];
+            expenseLines: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                programmeId: string;
+                programmeName: string;
+                from: string;
+                to: string;
+                htCents: number;
+            }[];
             can: {
                 update: boolean;
                 delete: boolean;
+                declare: boolean;
             };
             createdAt: string;
             updatedAt: string;
@@ -24065,6 +25508,15 @@ export interface components {
             contactEmail: string | null;
             /** @enum {string} */
             accessibilityStatus: "non_evalue" | "partiel" | "total";
+            accessibility: {
+                auditedOn: string | null;
+                auditor: string;
+                complianceRate: number | null;
+                plan: {
+                    year: number;
+                    actions: string;
+                }[];
+            } | null;
             map: {
                 tileUrl: string;
                 attribution: string;
@@ -24236,6 +25688,24 @@ export interface components {
             on: string;
             windowStart: string;
             schools: components["schemas"]["TrainedTeachersBySchoolInput"][];
+        };
+        TrainingCandidateInput: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            schools: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+        };
+        TrainingMaterialFileInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            mime: string;
+            size: number;
+            createdAt: string;
         };
         UserInput: {
             /** Format: uuid */
@@ -25015,12 +26485,36 @@ export interface components {
             eligibilityReason: string | null;
             invoiceId: string | null;
             invoiceLineId: string | null;
+            subscriptionId: string | null;
+            subscriptionFrom: string | null;
+            subscriptionTo: string | null;
             generated: boolean;
             schools: {
                 /** Format: uuid */
                 schoolId: string;
                 amountCents: number;
             }[];
+        };
+        CreateSubscriptionExpenseLineInput: {
+            /** Format: uuid */
+            subscriptionId: string;
+            /** Format: uuid */
+            costItemId: string;
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            invoiceNumber: string;
+            /** Format: date */
+            invoiceDate: string;
+            vatRateBp?: number;
+            description?: string;
+            paidOn?: string | null;
+            mandateNumber?: string | null;
+            /** @enum {string} */
+            eligibility?: "eligible" | "partly" | "not_eligible";
+            eligibleCents?: number | null;
+            eligibilityReason?: string | null;
         };
         ExpenseLineList: {
             items: components["schemas"]["ExpenseLine"][];
@@ -25947,6 +27441,115 @@ export interface components {
             url: string;
             token: string;
         };
+        DashboardTrend: {
+            value: number;
+            reference: number | null;
+        };
+        Dashboard: {
+            schoolYear: number;
+            current: boolean;
+            period: {
+                start: string;
+                end: string;
+            };
+            asOf: string;
+            referenceAt: string;
+            filters: {
+                circonscription: string | null;
+                priority: ("none" | "REP" | "REP+") | null;
+                schoolId: string | null;
+            };
+            options: {
+                schoolYears: number[];
+                circonscriptions: string[];
+            };
+            schools: {
+                count: number;
+                pupils: number;
+            };
+            baseline: {
+                gridVersion: number;
+                schoolsInScope: number;
+                schoolsAtSocle: number;
+                classes: number;
+                classesAtSocle: number;
+            } | null;
+            inventory: {
+                devicesInService: components["schemas"]["DashboardTrend"];
+                devicesPerPupil: components["schemas"]["DashboardTrend"];
+                series: {
+                    month: string;
+                    at: string;
+                    value: number;
+                }[];
+                byCategory: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    nameFr: string;
+                    nameEn: string;
+                    count: number;
+                }[];
+            } | null;
+            loans: {
+                open: components["schemas"]["DashboardTrend"];
+                overdue: components["schemas"]["DashboardTrend"];
+                series: {
+                    month: string;
+                    at: string;
+                    value: number;
+                }[];
+            } | null;
+            helpdesk: {
+                open: components["schemas"]["DashboardTrend"];
+                breached: components["schemas"]["DashboardTrend"];
+                series: {
+                    month: string;
+                    at: string;
+                    value: number;
+                }[];
+            } | null;
+            bookings: {
+                weekStart: string;
+                weekEnd: string;
+                count: number;
+            } | null;
+            budget: {
+                programmes: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    plannedCents: number;
+                    ordered: components["schemas"]["DashboardTrend"];
+                    invoiced: components["schemas"]["DashboardTrend"];
+                    claimed: components["schemas"]["DashboardTrend"];
+                    received: components["schemas"]["DashboardTrend"];
+                }[];
+            } | null;
+            perSchool: {
+                /** Format: uuid */
+                id: string;
+                uai: string;
+                name: string;
+                circonscription: string | null;
+                /** @enum {string} */
+                priorityEducation: "none" | "REP" | "REP+";
+                latitude: number | null;
+                longitude: number | null;
+                pupils: number | null;
+                socle: ("at_socle" | "not_at_socle" | "out_of_scope") | null;
+                scorePct: number | null;
+                classes: number | null;
+                classesAtSocle: number | null;
+                devicesInService: number | null;
+                devicesPerPupil: number | null;
+                openLoans: number | null;
+                overdueLoans: number | null;
+                openTickets: number | null;
+                breachedTickets: number | null;
+            }[];
+            tookMs: number;
+        };
         FileAttachment: {
             /** Format: uuid */
             id: string;
@@ -26368,11 +27971,13 @@ export interface components {
             assetIds?: string[];
         };
         FamilyTicketInput: {
+            /** @enum {string} */
+            category?: "breakdown" | "request";
             /**
-             * @description What is wrong with the lent device (no free text: the ticket holds no family data)
+             * @description What is wrong or needed, chosen in a list (no free text: the ticket holds no family data). Breakdowns: does_not_start, screen, keyboard, battery, network, other; requests: accessory, how_to, other
              * @enum {string}
              */
-            problem: "does_not_start" | "screen" | "keyboard" | "battery" | "network" | "other";
+            problem: "does_not_start" | "screen" | "keyboard" | "battery" | "network" | "accessory" | "how_to" | "other";
         };
         /** @description The report reached the helpdesk (nothing else is told) */
         FamilyTicketReceipt: {
@@ -26383,6 +27988,7 @@ export interface components {
         Ticket: {
             /** Format: uuid */
             id: string;
+            number: string;
             /** @enum {string} */
             source: "staff" | "family";
             school: {
@@ -26436,6 +28042,9 @@ export interface components {
                 reopen: boolean;
                 rate: boolean;
                 repair: boolean;
+                assign: boolean;
+                attach: boolean;
+                attachInternal: boolean;
                 statuses: components["schemas"]["TicketStatus"][];
             };
         };
@@ -26459,10 +28068,38 @@ export interface components {
             model: string;
             sentToRepairAt: string | null;
             backFromRepairAt: string | null;
+            can: {
+                repair: boolean;
+                returnFromRepair: boolean;
+            };
+        };
+        TicketFile: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            mime: string;
+            size: number;
+            createdAt: string;
+            internal: boolean;
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            can: {
+                delete: boolean;
+            };
+        };
+        TicketAssignee: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            current: boolean;
         };
         TicketDetail: {
             /** Format: uuid */
             id: string;
+            number: string;
             /** @enum {string} */
             source: "staff" | "family";
             school: {
@@ -26516,10 +28153,14 @@ export interface components {
                 reopen: boolean;
                 rate: boolean;
                 repair: boolean;
+                assign: boolean;
+                attach: boolean;
+                attachInternal: boolean;
                 statuses: components["schemas"]["TicketStatus"][];
             };
             comments: components["schemas"]["TicketComment"][];
             assets: components["schemas"]["TicketAsset"][];
+            attachments: components["schemas"]["TicketFile"][];
         };
         TicketList: {
             items: components["schemas"]["Ticket"][];
@@ -28213,6 +29854,28 @@ export interface components {
                     /** @default 14 */
                     reopenDays: number;
                 };
+                publication: {
+                    /** @default false */
+                    published: boolean;
+                };
+                accessibility: {
+                    /**
+                     * @default non_evalue
+                     * @enum {string}
+                     */
+                    status: "non_evalue" | "partiel" | "total";
+                    /** @default null */
+                    auditedOn: string | null;
+                    /** @default  */
+                    auditor: string;
+                    /** @default null */
+                    complianceRate: number | null;
+                    /** @default [] */
+                    plan: {
+                        year: number;
+                        actions: string;
+                    }[];
+                };
                 /** @default false */
                 demo: boolean;
             };
@@ -28236,6 +29899,20 @@ export interface components {
                 loanConventionTemplate?: {
                     fr: string;
                     en: string;
+                };
+                publication?: {
+                    published: boolean;
+                };
+                accessibility?: {
+                    /** @enum {string} */
+                    status: "non_evalue" | "partiel" | "total";
+                    auditedOn: string | null;
+                    auditor: string;
+                    complianceRate: number | null;
+                    plan: {
+                        year: number;
+                        actions: string;
+                    }[];
                 };
             };
         };
@@ -28702,9 +30379,20 @@ export interface components {
             contractReference: string | null;
             notes: string;
             status: components["schemas"]["SubscriptionStatus"];
+            expenseLines: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                programmeId: string;
+                programmeName: string;
+                from: string;
+                to: string;
+                htCents: number;
+            }[];
             can: {
                 update: boolean;
                 delete: boolean;
+                declare: boolean;
             };
             createdAt: string;
             updatedAt: string;
@@ -28728,6 +30416,15 @@ export interface components {
             contactEmail: string | null;
             /** @enum {string} */
             accessibilityStatus: "non_evalue" | "partiel" | "total";
+            accessibility: {
+                auditedOn: string | null;
+                auditor: string;
+                complianceRate: number | null;
+                plan: {
+                    year: number;
+                    actions: string;
+                }[];
+            } | null;
             map: {
                 tileUrl: string;
                 attribution: string;
@@ -28899,6 +30596,24 @@ export interface components {
             on: string;
             windowStart: string;
             schools: components["schemas"]["TrainedTeachersBySchool"][];
+        };
+        TrainingCandidate: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            schools: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+        };
+        TrainingMaterialFile: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            mime: string;
+            size: number;
+            createdAt: string;
         };
         User: {
             /** Format: uuid */

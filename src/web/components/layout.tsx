@@ -37,6 +37,9 @@ export function Footer() {
         <Anchor component={Link} to="/accessibilite" c="socle.8">
           {t('layout.accessibilityStatus', { status: t(`accessibility.status.${status}`) })}
         </Anchor>
+        <Anchor component={Link} to="/accessibilite" hash="signaler" c="socle.8">
+          {t('layout.reportProblem')}
+        </Anchor>
         <Text size="sm" c="#343a40">
           {t('layout.footerAbout', { version: info?.version ?? '' })}
         </Text>
@@ -74,6 +77,7 @@ type NavTarget =
   | '/loans/campaigns'
   | '/loans/settings'
   | '/admin/mail'
+  | '/admin/publication'
   | '/procurement/orders'
   | '/procurement/invoices'
   | '/procurement/contracts'
@@ -89,6 +93,7 @@ type NavTarget =
   | '/users'
   | '/audit'
   | '/account'
+  | '/admin/accessibility'
   | '/accessibilite';
 
 interface NavItem {
@@ -188,6 +193,16 @@ function MainNav({ me }: { me: Me }) {
     },
     { to: '/users', label: t('nav.users'), show: hasPermission(me, 'users.read') },
     { to: '/admin/mail', label: t('mailSettings.nav'), show: hasPermission(me, 'organisation.manage') },
+    {
+      to: '/admin/publication',
+      label: t('publicationSettings.nav'),
+      show: hasPermission(me, 'organisation.manage'),
+    },
+    {
+      to: '/admin/accessibility',
+      label: t('accessibilitySettings.nav'),
+      show: hasPermission(me, 'organisation.manage'),
+    },
     { to: '/audit', label: t('nav.audit'), show: hasPermission(me, 'audit.read') },
     { to: '/account', label: t('nav.account'), show: true },
     { to: '/accessibilite', label: t('nav.accessibility'), show: true },

@@ -1,34 +1,61 @@
 import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { Link } from '@tanstack/react-router';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { publicInfoQuery } from '../auth/session.ts';
+import { hasPermission, publicInfoQuery, useMe } from '../auth/session.ts';
 import { Page } from '../components/page.tsx';
+import { formatDate, formatNumber } from '../format.ts';
 
 const DEFENSEUR_FORM = 'https://formulaire.defenseurdesdroits.fr/';
 const DEFENSEUR_DELEGATES = 'https://www.defenseurdesdroits.fr/saisir/delegues';
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
+  const heading = useId();
   return (
-    <Paper withBorder p="lg" component="section">
+    <Paper withBorder p="lg" component="section" id={id} aria-labelledby={heading}>
       <Stack gap="sm">
-        <Title order={2}>{title}</Title>
+        <Title order={2} id={heading}>
+          {title}
+        </Title>
         {children}
       </Stack>
     </Paper>
   );
 }
 
+/** The RGAA themes where the product takes measures, in the order of the RGAA (keys under accessibility.measures). */
+const MEASURES = [
+  'images',
+  'colours',
+  'tables',
+  'links',
+  'scripts',
+  'mandatory',
+  'structure',
+  'presentation',
+  'forms',
+  'navigation',
+  'consultation',
+] as const;
+
 /**
- * The RGAA accessibility statement of this instance. No audit has been
- * done: the status says so ("non conforme", not evaluated) rather than
- * claiming a compliance rate.
+ * The RGAA accessibility statement of this instance. The status, the last
+ * audit and the multi-year plan come from the organisation's settings (an
+ * admin edits them in /admin/accessibility); without an audit the status
+ * says so ("non conforme", not evaluated) rather than claiming a rate. What
+ * the product does is listed per RGAA theme — measures, not a compliance
+ * claim.
  */
 export function AccessibilityPage() {
   const { t } = useTranslation();
   const info = useQuery(publicInfoQuery).data;
   const organisation = info?.organisationName ?? t('accessibility.theOrganisation');
   const status = info?.accessibilityStatus ?? 'non_evalue';
+  const audit = info?.accessibility ?? null;
+  const plan = audit?.plan ?? [];
+  const me = useMe();
+  const canEdit = me !== null && hasPermission(me, 'organisation.manage');
   return (
     <Page title={t('accessibility.title')}>
       <Text>{t('accessibility.commitment', { organisation })}</Text>
@@ -36,16 +63,72 @@ export function AccessibilityPage() {
 
       <Section title={t('accessibility.statusTitle')}>
         <Text fw={700}>{t('accessibility.statusLine', { status: t(`accessibility.status.${status}`) })}</Text>
-        <Text>{t('accessibility.statusExplanation')}</Text>
+        {audit?.auditedOn ? null : <Text>{t('accessibility.statusExplanation')}</Text>}
       </Section>
 
       <Section title={t('accessibility.resultsTitle')}>
-        <Text>{t('accessibility.resultsNoAudit')}</Text>
+        {audit?.auditedOn ? (
+          <Text>
+            {audit.complianceRate === null
+              ? t('accessibility.resultsAuditNoRate', {
+                  date: formatDate(audit.auditedOn),
+                  auditor: audit.auditor || t('accessibility.anAuditor'),
+                })
+              : t('accessibility.resultsAudit', {
+                  date: formatDate(audit.auditedOn),
+                  auditor: audit.auditor || t('accessibility.anAuditor'),
+                  rate: formatNumber(audit.complianceRate),
+                })}
+          </Text>
+        ) : (
+          <Text>{t('accessibility.resultsNoAudit')}</Text>
+        )}
         <Text>{t('accessibility.resultsAutomated')}</Text>
+        <Title order={3} size="h4">
+          {t('accessibility.measuresTitle')}
+        </Title>
+        <List spacing="xs">
+          {MEASURES.map((m) => (
+            <List.Item key={m}>{t(`accessibility.measures.${m}`)}</List.Item>
+          ))}
+        </List>
       </Section>
 
       <Section title={t('accessibility.nonAccessibleTitle')}>
-        <Text>{t('accessibility.nonAccessibleUnknown')}</Text>
+        {audit?.auditedOn ? null : <Text>{t('accessibility.nonAccessibleUnknown')}</Text>}
+        <Text>{t('accessibility.knownLimits')}</Text>
+        <List spacing="xs">
+          <List.Item>{t('accessibility.limits.pdf')}</List.Item>
+          <List.Item>{t('accessibility.limits.maps')}</List.Item>
+          <List.Item>{t('accessibility.limits.scan')}</List.Item>
+        </List>
+      </Section>
+
+      <Section title={t('accessibility.planTitle')}>
+        {plan.length ? (
+          <List spacing="xs">
+            {plan.map((p) => (
+              <List.Item key={p.year}>
+                <Text span fw={700}>
+                  {p.year}
+                </Text>
+                {t('accessibility.planColon')}
+                <Text span style={{ whiteSpace: 'pre-line' }}>
+                  {p.actions}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        ) : (
+          <Text>{t('accessibility.planNone', { organisation })}</Text>
+        )}
+        {canEdit ? (
+          <Text>
+            <Anchor component={Link} to="/admin/accessibility">
+              {t('accessibility.planEdit')}
+            </Anchor>
+          </Text>
+        ) : null}
       </Section>
 
       <Section title={t('accessibility.establishmentTitle')}>
@@ -59,7 +142,7 @@ export function AccessibilityPage() {
         </List>
       </Section>
 
-      <Section title={t('accessibility.contactTitle')}>
+      <Section title={t('accessibility.contactTitle')} id="signaler">
         <Text>{t('accessibility.contactIntro')}</Text>
         {info?.contactEmail ? (
           <Text>

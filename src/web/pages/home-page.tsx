@@ -1,19 +1,32 @@
 import { List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useSignedInMe } from '../auth/session.ts';
 import { Page } from '../components/page.tsx';
+import { SchoolDashboard } from './dashboard/school-dashboard.tsx';
+import { StaffDashboard } from './dashboard/staff-dashboard.tsx';
 import { WarrantyDigest } from './inventory/warranty-digest.tsx';
 
-/** Welcome page: who you are here, and what Socle is for. No figures until modules provide real ones. */
+/**
+ * Home: the dashboard. Organisation-wide roles land on every school's
+ * figures (filters in the URL; `?school=` opens one school's dashboard);
+ * school-scoped roles (directors, teachers…) on their school's dashboard.
+ * Below, who you are here.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
+  const search = useSearch({ from: '/signedIn/home' });
   const roles = me.user.roles.map((role) => t(`roles.${role}`));
   return (
     <Page title={t('home.title')} heading={t('home.heading', { name: me.user.displayName })}>
-      <Paper withBorder p="lg">
+      {me.schoolScope === 'all' && !search.school ? <StaffDashboard /> : <SchoolDashboard />}
+      <WarrantyDigest />
+      <Paper withBorder p="lg" component="section" aria-labelledby="home-profile">
         <Stack gap="sm">
-          <Title order={2}>{t('home.profileTitle')}</Title>
+          <Title order={2} id="home-profile">
+            {t('home.profileTitle')}
+          </Title>
           <Text>{t('home.organisation', { organisation: me.organisation.name })}</Text>
           <Text>{t('home.roles', { roles: roles.join(', ') })}</Text>
           {me.schoolScope === 'all' ? (
@@ -35,22 +48,6 @@ export function HomePage() {
               </List>
             </>
           )}
-        </Stack>
-      </Paper>
-      <WarrantyDigest />
-      <Paper withBorder p="lg">
-        <Stack gap="sm">
-          <Title order={2}>{t('home.aboutTitle')}</Title>
-          <Text>{t('home.aboutIntro')}</Text>
-          <List>
-            <List.Item>{t('home.aboutInventory')}</List.Item>
-            <List.Item>{t('home.aboutFunding')}</List.Item>
-            <List.Item>{t('home.aboutLoans')}</List.Item>
-            <List.Item>{t('home.aboutHelpdesk')}</List.Item>
-            <List.Item>{t('home.aboutTraining')}</List.Item>
-            <List.Item>{t('home.aboutReporting')}</List.Item>
-          </List>
-          <Text>{t('home.aboutNow')}</Text>
         </Stack>
       </Paper>
     </Page>

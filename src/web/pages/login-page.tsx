@@ -131,6 +131,10 @@ export function LoginPage() {
           {t('login.accessibilityLink')}
         </Anchor>
       </Text>
+      <Text>
+        {/* Server-rendered pages, outside the single-page app: a full page load. */}
+        <Anchor href="/public">{t('login.publicPageLink')}</Anchor>
+      </Text>
     </Page>
   );
 }

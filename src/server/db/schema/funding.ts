@@ -169,6 +169,10 @@ export const fundingExpenseLines = pgTable('funding_expense_lines', {
   /** The invoice (and invoice line) the expense comes from (migration 0015); one expense line per invoice line. */
   invoiceId: uuid('invoice_id'),
   invoiceLineId: uuid('invoice_line_id'),
+  /** The service subscription it declares and the period (inclusive) — migration 0022; never two overlapping periods of one subscription. */
+  subscriptionId: uuid('subscription_id'),
+  subscriptionFrom: date('subscription_from', { mode: 'string' }),
+  subscriptionTo: date('subscription_to', { mode: 'string' }),
   /** Made up by the demo seed. */
   generated: boolean('generated').notNull().default(false),
   ...timestamps,

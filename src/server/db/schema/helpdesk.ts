@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { boolean, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './core.ts';
 
 /**
  * Helpdesk (migration 0020; issue #8 point 1): tickets with their SLA due
- * times (computed in working hours by the service and stored), linked
+ * times (computed in working hours by the service and stored), readable
+ * numbers and attachments (migration 0021), linked
  * assets (and whether the ticket sent them to repair), public and internal
  * comments. Composite foreign keys and the CHECKs tying statuses to their
  * timestamps are in the migration.
@@ -21,6 +23,12 @@ export const helpdeskTickets = pgTable('helpdesk_tickets', {
   organisationId: uuid('organisation_id')
     .notNull()
     .references(() => organisations.id),
+  /**
+   * Readable number, `T-2026-00042`: given by a trigger at the insert from a
+   * per-organisation, per-year counter (migration 0021); never changes. The
+   * default only makes it optional in inserts (the trigger always sets it).
+   */
+  number: text('number').notNull().default(sql`NULL`),
   schoolId: uuid('school_id').notNull(),
   roomId: uuid('room_id'),
   source: text('source').$type<'staff' | 'family'>().notNull().default('staff'),
@@ -70,4 +78,27 @@ export const helpdeskComments = pgTable('helpdesk_comments', {
   internal: boolean('internal').notNull().default(false),
   body: text('body').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Last number given per organisation and year (migration 0021; bumped by the numbering trigger only). */
+export const helpdeskTicketCounters = pgTable(
+  'helpdesk_ticket_counters',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ name: 'helpdesk_ticket_counters_pk', columns: [t.organisationId, t.year] })],
+);
+
+/** Files attached to a ticket (bytes and metadata in `files`, entity type `helpdesk_ticket`); internal ones for the helpdesk team. */
+export const helpdeskTicketFiles = pgTable('helpdesk_ticket_files', {
+  fileId: uuid('file_id').primaryKey(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  ticketId: uuid('ticket_id').notNull(),
+  internal: boolean('internal').notNull().default(false),
 });

@@ -23,6 +23,7 @@ import {
   ProgrammeSchema,
   SharesQuerySchema,
   SharesSchema,
+  SubscriptionLineSchema,
   SupplierSchema,
   UpdateConventionSchema,
   UpdateCostItemSchema,
@@ -60,6 +61,7 @@ import {
   updateSupplier,
 } from './service.ts';
 import { programmeBudget, programmeShares } from './shares.ts';
+import { createSubscriptionExpenseLine } from './subscriptions.ts';
 
 const tags = ['funding'];
 const read = { permission: 'funding.read' } as const;
@@ -398,6 +400,24 @@ export function fundingRoutes(app: App, { db }: AppDeps) {
     },
     async (request, reply) =>
       reply.code(201).send(await inOrg(request, (scope) => createExpenseLine(scope, request.params.id, request.body))),
+  );
+  app.post(
+    '/api/funding/programmes/:id/expense-lines/from-subscription',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Declare a service subscription as an expense line: its yearly cost HT prorated to the period’s days (SUBSCRIPTION_PERIOD_TAKEN names a period already declared)',
+        params: IdParams,
+        body: SubscriptionLineSchema,
+        response: { 201: ExpenseLineSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await inOrg(request, (scope) => createSubscriptionExpenseLine(scope, request.params.id, request.body))),
   );
   app.get(
     '/api/funding/expense-lines/:id',

@@ -245,10 +245,38 @@ export const ExpenseLineSchema = z
     /** The invoice (and its line) the expense was made from, when allocated from procurement. */
     invoiceId: z.uuid().nullable(),
     invoiceLineId: z.uuid().nullable(),
+    /** The service subscription it declares, and the period declared (first and last day included). */
+    subscriptionId: z.uuid().nullable(),
+    subscriptionFrom: z.string().nullable(),
+    subscriptionTo: z.string().nullable(),
     generated: z.boolean(),
     schools: z.array(z.object({ schoolId: z.uuid(), amountCents: z.number().int() })),
   })
   .meta({ id: 'ExpenseLine' });
+
+export const SubscriptionLineSchema = z
+  .object({
+    subscriptionId: z.uuid(),
+    /** A cost item of the programme (typically `services_resources`). */
+    costItemId: z.uuid(),
+    /** First and last day declared; default: the days the subscription and the programme's period share. */
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    /** The supplier's invoice for the subscription. */
+    invoiceNumber: text(100).min(1),
+    invoiceDate: IsoDate,
+    /** VAT rate in basis points (default 2000 = 20 %); VAT = HT × rate, rounded half up. */
+    vatRateBp: Bp.optional(),
+    description: text(1000).optional(),
+    paidOn: IsoDate.nullable().optional(),
+    mandateNumber: text(100).nullable().optional(),
+    eligibility: z.enum(ELIGIBILITIES).optional(),
+    eligibleCents: Cents.nullable().optional(),
+    eligibilityReason: text(1000).nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'CreateSubscriptionExpenseLineInput' });
+export type SubscriptionLineInput = z.infer<typeof SubscriptionLineSchema>;
 
 export const ExpenseLineQuerySchema = z
   .object({

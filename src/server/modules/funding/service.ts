@@ -640,6 +640,9 @@ function presentLine(l: LineRow, supplier: Pick<SupplierRow, 'name' | 'siret'>, 
     eligibilityReason: l.eligibilityReason,
     invoiceId: l.invoiceId,
     invoiceLineId: l.invoiceLineId,
+    subscriptionId: l.subscriptionId,
+    subscriptionFrom: l.subscriptionFrom,
+    subscriptionTo: l.subscriptionTo,
     generated: l.generated,
     schools: split,
   };
@@ -786,7 +789,14 @@ export async function createExpenseLine(
   scope: Scope,
   programmeId: string,
   input: CreateExpenseLineInput,
-  options: { generated?: boolean; audit?: boolean; invoiceId?: string; invoiceLineId?: string } = {},
+  options: {
+    generated?: boolean;
+    audit?: boolean;
+    invoiceId?: string;
+    invoiceLineId?: string;
+    /** Declared from a service subscription (`subscriptions.ts`) for this period, first and last day included. */
+    subscription?: { id: string; from: string; to: string };
+  } = {},
 ) {
   await programmeRow(scope, programmeId);
   await assertLineRefs(scope, programmeId, input.costItemId, input.supplierId);
@@ -810,6 +820,9 @@ export async function createExpenseLine(
       // Made from an invoice line by the procurement module's allocation (one expense line per invoice line).
       invoiceId: options.invoiceId ?? null,
       invoiceLineId: options.invoiceLineId ?? null,
+      subscriptionId: options.subscription?.id ?? null,
+      subscriptionFrom: options.subscription?.from ?? null,
+      subscriptionTo: options.subscription?.to ?? null,
       organisationId: scope.organisationId,
     })
     .returning();
@@ -839,6 +852,8 @@ const FROM_INVOICE = [
   'paidOn',
   'mandateNumber',
 ] as const;
+/** What a subscription and its declared period fix: the amount is the prorated yearly cost (`subscriptions.ts`). */
+const FROM_SUBSCRIPTION = ['supplierId', 'htCents'] as const;
 /** What a claim beyond its draft has fixed: the statement sent to the funder. */
 const CLAIMED = [
   'costItemId',
@@ -865,6 +880,23 @@ async function assertLineEditable(scope: Scope, l: LineRow, input: UpdateExpense
       throw new AppError('CONFLICT', 'This expense line comes from an invoice: change the invoice', {
         fields: fields.map((f) => ({ path: `body.${f}`, message: 'set by the invoice', code: 'from_invoice' })),
       });
+    }
+  }
+  if (l.subscriptionId) {
+    const fields: string[] = changed(FROM_SUBSCRIPTION);
+    if (input.schools !== undefined) fields.push('schools');
+    if (fields.length) {
+      throw new AppError(
+        'CONFLICT',
+        'This expense line declares a service subscription: its amount and school follow it',
+        {
+          fields: fields.map((f) => ({
+            path: `body.${f}`,
+            message: 'set by the subscription',
+            code: 'from_subscription',
+          })),
+        },
+      );
     }
   }
   const fields = changed(CLAIMED);

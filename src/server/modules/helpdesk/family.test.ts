@@ -56,3 +56,33 @@ describe('a family reports a problem with the lent device', () => {
     assert.equal((await w.as('director').get(`/api/helpdesk/tickets/${tickets[0]?.id}`)).statusCode, 404);
   });
 });
+
+describe('through the public route', () => {
+  it('a request (not a breakdown) is its own ticket; a problem of the wrong kind is a 400 naming the field', async () => {
+    const loan = await w.lend(w.schools.plain);
+    const token = await w.token(loan.loanId);
+    const route = `/api/public/family/${token}/tickets`;
+    const wrong = await t.agent().post(route, { category: 'request', problem: 'screen' });
+    assert.equal(wrong.statusCode, 400, wrong.body);
+    assert.ok(json<{ errors?: { path: string }[] }>(wrong).errors?.some((e) => e.path === 'body.problem'));
+    const name = await t.agent().post(route, { category: 'request', problem: 'accessory', name: 'Zoé' });
+    assert.equal(name.statusCode, 400, 'no other field (no personal data) is accepted');
+    const breakdown = await t.agent().post(route, { problem: 'screen' });
+    assert.equal(breakdown.statusCode, 201, breakdown.body);
+    const request = await t.agent().post(route, { category: 'request', problem: 'accessory' });
+    assert.equal(request.statusCode, 201, request.body);
+    const tickets = await rows<{ category: string; title: string; number: string }>(
+      t.db.owner,
+      sql`SELECT t.category, t.title, t.number FROM helpdesk_tickets t
+          JOIN helpdesk_ticket_assets a ON a.ticket_id = t.id WHERE a.asset_id = ${loan.device.id} ORDER BY t.created_at`,
+    );
+    assert.deepEqual(
+      tickets.map((x) => [x.category, x.title]),
+      [
+        ['breakdown', 'Appareil prêté : problème d’écran'],
+        ['request', 'Appareil prêté : chargeur, câble ou housse manquant'],
+      ],
+    );
+    for (const x of tickets) assert.match(x.number, /^T-\d{4}-\d{5}$/);
+  });
+});

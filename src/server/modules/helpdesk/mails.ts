@@ -33,13 +33,14 @@ const LINES: Record<Notice['kind'], Record<MailLocale, string>> = {
 export function ticketMail(
   kind: Notice['kind'],
   locale: MailLocale,
-  data: { organisation: string; school: string; title: string; url: string },
+  data: { organisation: string; school: string; number: string; title: string; url: string },
 ) {
   return {
-    subject: SUBJECTS[kind][locale],
+    // The number in the subject: mail clients thread on it, people quote it on the phone.
+    subject: `${SUBJECTS[kind][locale]} (${data.number})`,
     text: [
       locale === 'fr' ? 'Bonjour,' : 'Hello,',
-      `${LINES[kind][locale]}\n« ${data.title} » — ${data.school}`,
+      `${LINES[kind][locale]}\n${data.number} « ${data.title} » — ${data.school}`,
       data.url,
       signature(data.organisation, locale, false),
     ].join('\n\n'),
@@ -51,7 +52,12 @@ export async function sendTicketNotices(deps: MailDeps, ctx: ScopeContext, notic
   const data = await deps.db.withOrg({ ...ctx, actorKind: 'system' }, async (scope) => {
     const ticketIds = [...new Set(notices.map((n) => n.ticketId))];
     const tickets = await scope.tx
-      .select({ id: helpdeskTickets.id, title: helpdeskTickets.title, school: schools.name })
+      .select({
+        id: helpdeskTickets.id,
+        number: helpdeskTickets.number,
+        title: helpdeskTickets.title,
+        school: schools.name,
+      })
       .from(helpdeskTickets)
       .innerJoin(schools, eq(schools.id, helpdeskTickets.schoolId))
       .where(inArray(helpdeskTickets.id, ticketIds));
@@ -76,6 +82,7 @@ export async function sendTicketNotices(deps: MailDeps, ctx: ScopeContext, notic
       const mail = ticketMail(notice.kind, locale, {
         organisation: data.organisation,
         school: ticket.school,
+        number: ticket.number,
         title: ticket.title,
         url: `${deps.config.publicUrl}/helpdesk/${ticket.id}`,
       });

@@ -1,13 +1,19 @@
+import fs from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Scope } from '../../db/connection.ts';
 import { actorOf } from '../../http/auth.ts';
-import { problems } from '../../http/schemas.ts';
+import { AppError } from '../../http/errors.ts';
+import { NoContent, problems } from '../../http/schemas.ts';
 import type { App, AppDeps } from '../../http/types.ts';
+import { withRawUploads } from '../../http/upload.ts';
 import { type Actor, scopeOf } from '../auth/actor.ts';
+import { ACCEPTED_TYPES, contentDisposition } from '../files/rules.ts';
+import { pathOf } from '../files/service.ts';
 import { resolveFamilyLink } from '../loans/messages.ts';
 import { sendTicketNotices } from './mails.ts';
 import {
+  AssigneeSchema,
   AssignSchema,
   BreachQuerySchema,
   CommentInputSchema,
@@ -21,6 +27,9 @@ import {
   SatisfactionSchema,
   StatusChangeSchema,
   TicketDetailSchema,
+  TicketFileParams,
+  TicketFileQuerySchema,
+  TicketFileSchema,
   TicketListSchema,
   TicketQuerySchema,
   TicketSchema,
@@ -30,17 +39,23 @@ import {
 import {
   addComment,
   assignTicket,
+  attachTicketFile,
   changeStatus,
   createFamilyTicket,
   createTicket,
+  deleteTicketFile,
+  findAssignees,
   findBreaches,
   findQueue,
   findTickets,
   getHelpdeskSettings,
   getTicket,
+  getTicketFile,
+  listTicketFiles,
   type Notice,
   rateTicket,
   reopenTicket,
+  returnFromRepair,
   sendToRepair,
   updateHelpdeskSettings,
   updateTicket,
@@ -249,6 +264,132 @@ export function helpdeskRoutes(app: App, { db, config, secrets }: AppDeps) {
       },
     },
     async (request) => inOrg(request, (scope, actor) => sendToRepair(scope, actor, request.params.id, request.body)),
+  );
+  app.post(
+    '/api/helpdesk/tickets/:id/repair/return',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Bring assets this ticket sent to repair back to their previous status and place before the resolution (all, or the listed ones)',
+        params: IdParams,
+        body: RepairSchema,
+        response: { 200: TicketDetailSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      inOrg(request, (scope, actor) => returnFromRepair(scope, actor, request.params.id, request.body)),
+  );
+  app.get(
+    '/api/helpdesk/tickets/:id/assignees',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Who can be assigned this ticket: active users with helpdesk.manage reaching its school (the current assignee flagged)',
+        params: IdParams,
+        response: { 200: z.array(AssigneeSchema), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => inOrg(request, (scope, actor) => findAssignees(scope, actor, request.params.id)),
+  );
+
+  // Attachments: the files module stores them (type read from the content, size limited);
+  // the ticket's visibility decides who reads them, internal ones for the helpdesk team only.
+  withRawUploads(
+    app,
+    (scoped) => {
+      scoped.post(
+        '/api/helpdesk/tickets/:id/attachments',
+        {
+          config: read,
+          bodyLimit: config.uploads.maxBytes,
+          schema: {
+            tags,
+            summary:
+              'Attach a photo (JPEG, PNG, WebP) or a PDF to a ticket (who may comment; internal=true: helpdesk.manage); the type is read from the content; not on a closed ticket',
+            params: IdParams,
+            querystring: TicketFileQuerySchema,
+            consumes: [...ACCEPTED_TYPES, 'application/octet-stream'],
+            body: z.any().meta({ description: 'the file', type: 'string', format: 'binary' }),
+            response: { 201: TicketFileSchema, ...problems(400, 401, 403, 404, 409, 413, 415) },
+          },
+        },
+        async (request, reply) => {
+          if (!Buffer.isBuffer(request.body))
+            throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file itself as the body');
+          const bytes = new Uint8Array(request.body);
+          const created = await inOrg(request, (scope, actor) =>
+            attachTicketFile(scope, actor, config, request.params.id, {
+              bytes,
+              name: request.query.name,
+              internal: request.query.internal,
+            }),
+          );
+          return reply.code(201).send(created);
+        },
+      );
+    },
+    [...ACCEPTED_TYPES, 'application/octet-stream', 'image/gif', 'text/html', 'text/plain', 'image/svg+xml'],
+  );
+  app.get(
+    '/api/helpdesk/tickets/:id/attachments',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Attachments of a ticket (internal ones for the helpdesk team and auditors only)',
+        params: IdParams,
+        response: { 200: z.array(TicketFileSchema), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => inOrg(request, (scope, actor) => listTicketFiles(scope, actor, request.params.id)),
+  );
+  app.get(
+    '/api/helpdesk/tickets/:id/attachments/:fileId',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Download an attachment of a ticket one sees (always as an attachment, never inline)',
+        params: TicketFileParams,
+        produces: [...ACCEPTED_TYPES],
+        response: { 200: z.string().meta({ description: 'the file' }), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const file = await inOrg(request, (scope, actor) =>
+        getTicketFile(scope, actor, request.params.id, request.params.fileId),
+      );
+      const bytes = fs.readFileSync(pathOf(config, file.organisationId, file.id));
+      reply
+        .header('content-disposition', contentDisposition(file.name))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .type(file.mime);
+      return reply.send(bytes as never);
+    },
+  );
+  app.delete(
+    '/api/helpdesk/tickets/:id/attachments/:fileId',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Delete an attachment: its author while the ticket is not closed, the helpdesk team always',
+        params: TicketFileParams,
+        response: { 204: NoContent, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const unlink = await inOrg(request, (scope, actor) =>
+        deleteTicketFile(scope, actor, config, request.params.id, request.params.fileId),
+      );
+      unlink();
+      return reply.code(204).send(null);
+    },
   );
   app.get(
     '/api/helpdesk/settings',

@@ -109,6 +109,8 @@ export const TicketQuerySchema = z
     /** A user id, or `none` for unassigned tickets. */
     assigneeId: z.union([z.uuid(), z.literal('none')]).optional(),
     breached: Bool.optional(),
+    /** A ticket number (`T-2026-00042`, `2026-00042`, `42`), a year, or words of the title. */
+    q: z.string().trim().min(1).max(100).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -126,9 +128,14 @@ export type BreachQuery = z.infer<typeof BreachQuerySchema>;
 
 export const FamilyTicketSchema = z
   .object({
+    /** A breakdown of the lent device, or a request about it (default: breakdown). */
+    category: z.enum(['breakdown', 'request']).optional(),
     problem: z
-      .enum(['does_not_start', 'screen', 'keyboard', 'battery', 'network', 'other'])
-      .meta({ description: 'What is wrong with the lent device (no free text: the ticket holds no family data)' }),
+      .enum(['does_not_start', 'screen', 'keyboard', 'battery', 'network', 'accessory', 'how_to', 'other'])
+      .meta({
+        description:
+          'What is wrong or needed, chosen in a list (no free text: the ticket holds no family data). Breakdowns: does_not_start, screen, keyboard, battery, network, other; requests: accessory, how_to, other',
+      }),
   })
   .strict()
   .meta({ id: 'FamilyTicketInput' });
@@ -143,6 +150,8 @@ const Person = z.object({ id: z.uuid(), displayName: z.string() }).nullable();
 export const TicketSchema = z
   .object({
     id: z.uuid(),
+    /** Readable number, per organisation and year of opening: `T-2026-00042`. */
+    number: z.string(),
     source: z.enum(['staff', 'family']),
     school: z.object({ id: z.uuid(), name: z.string() }),
     room: z.object({ id: z.uuid(), name: z.string() }).nullable(),
@@ -174,6 +183,11 @@ export const TicketSchema = z
       reopen: z.boolean(),
       rate: z.boolean(),
       repair: z.boolean(),
+      /** Assign to someone (`GET …/assignees` lists whom). */
+      assign: z.boolean(),
+      /** Attach a file; `attachInternal`: an internal one. */
+      attach: z.boolean(),
+      attachInternal: z.boolean(),
       /** Statuses reachable through `POST …/status`. */
       statuses: z.array(TicketStatusSchema),
     }),
@@ -198,12 +212,50 @@ export const TicketAssetSchema = z
     model: z.string(),
     sentToRepairAt: z.string().nullable(),
     backFromRepairAt: z.string().nullable(),
+    can: z.object({
+      /** Send it to repair (`POST …/repair`). */
+      repair: z.boolean(),
+      /** Bring it back before the resolution (`POST …/repair/return`). */
+      returnFromRepair: z.boolean(),
+    }),
   })
   .meta({ id: 'TicketAsset' });
+
+export const TicketFileSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    mime: z.string(),
+    size: z.number().int(),
+    createdAt: z.string(),
+    /** Helpdesk team and auditors only. */
+    internal: z.boolean(),
+    author: Person,
+    can: z.object({ delete: z.boolean() }),
+  })
+  .meta({ id: 'TicketFile' });
+
+export const TicketFileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
+export const TicketFileQuerySchema = z
+  .object({
+    /** The file's name (the body is the file itself). */
+    name: z.string().max(200).optional(),
+    /** An internal file (helpdesk.manage). */
+    internal: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+  })
+  .strict();
+
+export const AssigneeSchema = z
+  .object({ id: z.uuid(), displayName: z.string(), current: z.boolean() })
+  .meta({ id: 'TicketAssignee' });
 
 export const TicketDetailSchema = TicketSchema.extend({
   comments: z.array(TicketCommentSchema),
   assets: z.array(TicketAssetSchema),
+  attachments: z.array(TicketFileSchema),
 }).meta({ id: 'TicketDetail' });
 
 export const TicketListSchema = z

@@ -1,13 +1,16 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { can } from '../../../shared/permissions.ts';
+import { can, PERMISSIONS, type Permission } from '../../../shared/permissions.ts';
 import type { Role } from '../../../shared/roles.ts';
-import type { Scope } from '../../db/connection.ts';
+import type { Config } from '../../config.ts';
+import type { Database, Scope } from '../../db/connection.ts';
 import {
   assetModels,
   assets,
+  files,
   helpdeskComments,
   helpdeskTicketAssets,
+  helpdeskTicketFiles,
   helpdeskTickets,
   loanItems,
   loans,
@@ -21,6 +24,7 @@ import {
 import { AppError, type InvalidField, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { type Actor, schoolScope } from '../auth/actor.ts';
+import { attachFile, deleteFile } from '../files/service.ts';
 import type { AssetStatus } from '../inventory/rules.ts';
 import { canTransition } from '../inventory/rules.ts';
 import { putInCart, takeOutOfCart, transitionAsset } from '../inventory/service.ts';
@@ -150,10 +154,12 @@ function present(actor: Actor, r: Joined, reopenDays: number, now = new Date()) 
   const manage = can(actor.roles, 'helpdesk.manage');
   const opener = t.openedBy !== null && t.openedBy === actor.userId;
   const closedOrResolved = t.status === 'resolved' || t.status === 'closed';
+  const isOpen = OPEN_STATUSES.includes(t.status);
   const response = Boolean(r.breachedResponse);
   const resolution = Boolean(r.breachedResolution);
   return {
     id: t.id,
+    number: t.number,
     source: t.source,
     school: { id: t.schoolId, name: r.schoolName },
     room: t.roomId && r.roomName ? { id: t.roomId, name: r.roomName } : null,
@@ -184,7 +190,10 @@ function present(actor: Actor, r: Joined, reopenDays: number, now = new Date()) 
       commentInternal: manage && t.status !== 'closed',
       reopen: (opener || manage) && canReopen(t, reopenDays, now),
       rate: opener && closedOrResolved && t.satisfactionScore === null,
-      repair: manage && t.category === 'breakdown' && OPEN_STATUSES.includes(t.status) && Number(r.assetCount) > 0,
+      repair: manage && t.category === 'breakdown' && isOpen && Number(r.assetCount) > 0,
+      assign: manage && isOpen,
+      attach: t.status !== 'closed' && (manage || can(actor.roles, 'helpdesk.open')),
+      attachInternal: manage && t.status !== 'closed',
       statuses: manage ? [...allowedStatuses(t.status)] : [],
     },
   };
@@ -206,7 +215,27 @@ function filters(actor: Actor, q: Partial<TicketQuery>): SQL | undefined {
         ? eq(helpdeskTickets.assigneeId, q.assigneeId)
         : undefined,
     q.breached === true ? breachSql : q.breached === false ? sql`NOT ${breachSql}` : undefined,
+    q.q ? searchSql(q.q) : undefined,
   );
+}
+
+/** `%text%` for ILIKE, with the wildcards of the text escaped. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The list's search: a ticket number (`T-2026-00042`, `2026-00042`), its
+ * counter alone (`42`, `00042`: that number of any year) or a year
+ * (`2026`), or words of the title.
+ */
+function searchSql(text: string): SQL {
+  const q = text.trim();
+  const byTitle = sql`${helpdeskTickets.title} ILIKE ${likePattern(q)}`;
+  if (/^\d{1,9}$/.test(q)) {
+    const counter = sql`${helpdeskTickets.number} LIKE ${`%-${q.replace(/^0+(?=\d)/, '').padStart(5, '0')}`}`;
+    const year = q.length === 4 ? sql` OR ${helpdeskTickets.number} LIKE ${`T-${q}-%`}` : sql``;
+    return sql`(${counter}${year} OR ${byTitle})`;
+  }
+  return sql`(${helpdeskTickets.number} ILIKE ${likePattern(q)} OR ${byTitle})`;
 }
 
 export async function findTickets(scope: Scope, actor: Actor, q: TicketQuery) {
@@ -300,8 +329,11 @@ export async function getTicket(scope: Scope, actor: Actor, ticketId: string) {
     .innerJoin(assetModels, eq(assetModels.id, assets.modelId))
     .where(eq(helpdeskTicketAssets.ticketId, ticketId))
     .orderBy(asc(assets.tag));
+  const attachments = await findTicketFiles(scope, actor, ticketId);
+  const repairable = ticket.can.repair;
   return {
     ...ticket,
+    attachments: attachments.map((f) => presentFile(actor, ticket.status, f)),
     comments: comments.map(({ c, authorName }) => ({
       id: c.id,
       author: c.authorId ? { id: c.authorId, displayName: authorName ?? '' } : null,
@@ -316,6 +348,12 @@ export async function getTicket(scope: Scope, actor: Actor, ticketId: string) {
       model,
       sentToRepairAt: iso(l.sentToRepairAt),
       backFromRepairAt: iso(l.backFromRepairAt),
+      can: {
+        // Inventory's lifecycle decides the rest (an asset on loan, retired… answers its own 409).
+        repair: repairable && status !== 'in_repair',
+        returnFromRepair:
+          ticket.can.manage && status === 'in_repair' && l.sentToRepairAt !== null && l.backFromRepairAt === null,
+      },
     })),
   };
 }
@@ -431,6 +469,10 @@ export async function createTicket(scope: Scope, actor: Actor, input: CreateTick
  * that device is open adds nothing (the same receipt is returned).
  */
 export async function createFamilyTicket(scope: Scope, loanId: string, input: FamilyTicketInput, now = new Date()) {
+  const category = input.category ?? 'breakdown';
+  if (!FAMILY_PROBLEMS[category].includes(input.problem)) {
+    throw invalid('Not a problem of this kind', [field('body.problem', `not_a_${category}_problem`)]);
+  }
   const [loan] = await scope.tx
     .select({ id: loans.id, status: loans.status, schoolId: loans.schoolId })
     .from(loans)
@@ -452,6 +494,7 @@ export async function createFamilyTicket(scope: Scope, loanId: string, input: Fa
     .where(
       and(
         eq(helpdeskTickets.source, 'family'),
+        eq(helpdeskTickets.category, category),
         inArray(helpdeskTickets.status, [...OPEN_STATUSES]),
         inArray(helpdeskTicketAssets.assetId, assetIds),
       ),
@@ -466,9 +509,12 @@ export async function createFamilyTicket(scope: Scope, loanId: string, input: Fa
       organisationId: scope.organisationId,
       schoolId: loan.schoolId,
       source: 'family',
-      category: 'breakdown',
+      category,
       priority: 'normal',
-      title: FAMILY_TITLES[input.problem],
+      title:
+        category === 'request' && input.problem === 'other'
+          ? 'Appareil prêté : autre demande'
+          : FAMILY_TITLES[input.problem],
       description: 'Signalé par la famille depuis son lien de prêt (aucune donnée personnelle dans le ticket).',
       openedBy: null,
       responseDueAt: due.responseDueAt,
@@ -490,6 +536,12 @@ export async function createFamilyTicket(scope: Scope, loanId: string, input: Fa
   return { received: true as const, receivedAt: row.createdAt.toISOString() };
 }
 
+/** What a family may choose, per kind of report (the schema's enum holds them all). */
+export const FAMILY_PROBLEMS: Record<'breakdown' | 'request', readonly FamilyTicketInput['problem'][]> = {
+  breakdown: ['does_not_start', 'screen', 'keyboard', 'battery', 'network', 'other'],
+  request: ['accessory', 'how_to', 'other'],
+};
+
 const FAMILY_TITLES: Record<FamilyTicketInput['problem'], string> = {
   does_not_start: 'Appareil prêté : ne démarre pas',
   screen: 'Appareil prêté : problème d’écran',
@@ -497,6 +549,8 @@ const FAMILY_TITLES: Record<FamilyTicketInput['problem'], string> = {
   battery: 'Appareil prêté : batterie ou charge',
   network: 'Appareil prêté : pas de connexion',
   other: 'Appareil prêté : autre problème',
+  accessory: 'Appareil prêté : chargeur, câble ou housse manquant',
+  how_to: 'Appareil prêté : aide à l’utilisation',
 };
 
 // Managing ---------------------------------------------------------------------------------
@@ -607,7 +661,7 @@ export async function changeStatus(
   const notices: Notice[] = [];
   let repairs: string[] = [];
   if (to === 'resolved') {
-    repairs = await backFromRepair(scope, actor, ticketId, now);
+    repairs = (await backFromRepair(scope, actor, ticketId, now)).back;
     if (before.openedBy && before.openedBy !== actor.userId) {
       notices.push({ kind: 'resolved', ticketId, userId: before.openedBy });
     }
@@ -775,13 +829,26 @@ export async function sendToRepair(scope: Scope, actor: Actor, ticketId: string,
  * whose previous status cannot be returned to (on loan: the loans module
  * decides) stays in repair for a person to decide.
  */
-async function backFromRepair(scope: Scope, actor: Actor, ticketId: string, now: Date): Promise<string[]> {
+async function backFromRepair(
+  scope: Scope,
+  actor: Actor,
+  ticketId: string,
+  now: Date,
+  only?: readonly string[],
+): Promise<{ back: string[]; stuck: string[] }> {
   const linked = await scope.tx
     .select({ l: helpdeskTicketAssets, a: assets })
     .from(helpdeskTicketAssets)
     .innerJoin(assets, eq(assets.id, helpdeskTicketAssets.assetId))
-    .where(and(eq(helpdeskTicketAssets.ticketId, ticketId), isNull(helpdeskTicketAssets.backFromRepairAt)));
+    .where(
+      and(
+        eq(helpdeskTicketAssets.ticketId, ticketId),
+        isNull(helpdeskTicketAssets.backFromRepairAt),
+        only ? inArray(helpdeskTicketAssets.assetId, [...only]) : undefined,
+      ),
+    );
   const back: string[] = [];
+  const stuck: string[] = [];
   for (const { l, a } of linked) {
     if (!l.sentToRepairAt) continue;
     if (a.status === 'in_repair') {
@@ -791,7 +858,10 @@ async function backFromRepair(scope: Scope, actor: Actor, ticketId: string, now:
         await putInCart(scope, actor, a.id, { version: a.version, cartId: prev.cartId }, options);
       } else if (prev.status && prev.status !== 'in_cart' && canTransition('in_repair', prev.status)) {
         await transitionAsset(scope, actor, a.id, { version: a.version, to: prev.status }, options);
-      } else continue;
+      } else {
+        stuck.push(a.id);
+        continue;
+      }
     }
     await scope.tx
       .update(helpdeskTicketAssets)
@@ -799,7 +869,53 @@ async function backFromRepair(scope: Scope, actor: Actor, ticketId: string, now:
       .where(and(eq(helpdeskTicketAssets.ticketId, ticketId), eq(helpdeskTicketAssets.assetId, l.assetId)));
     back.push(a.id);
   }
-  return back;
+  return { back, stuck };
+}
+
+/**
+ * Brings assets this ticket sent to repair back before the resolution (the
+ * repair is done, the ticket stays open to check with the school). An asset
+ * whose previous status cannot be returned to directly (on loan) is a 409
+ * naming it: inventory's asset page decides for it.
+ */
+export async function returnFromRepair(
+  scope: Scope,
+  actor: Actor,
+  ticketId: string,
+  input: RepairInput,
+  now = new Date(),
+) {
+  const ticket = await ticketRow(scope, actor, ticketId, true);
+  if (!OPEN_STATUSES.includes(ticket.status)) {
+    throw new AppError('HELPDESK_INVALID_STATE', 'A resolved ticket already brought its assets back');
+  }
+  const inRepair = await scope.tx
+    .select({ assetId: helpdeskTicketAssets.assetId })
+    .from(helpdeskTicketAssets)
+    .innerJoin(assets, eq(assets.id, helpdeskTicketAssets.assetId))
+    .where(
+      and(
+        eq(helpdeskTicketAssets.ticketId, ticketId),
+        isNull(helpdeskTicketAssets.backFromRepairAt),
+        sql`${helpdeskTicketAssets.sentToRepairAt} IS NOT NULL`,
+        eq(assets.status, 'in_repair'),
+      ),
+    );
+  const sent = inRepair.map((r) => r.assetId);
+  const wanted = input.assetIds ?? sent;
+  const problems = wanted.flatMap((a, i) =>
+    sent.includes(a) ? [] : [field(`body.assetIds.${i}`, 'asset_not_in_repair')],
+  );
+  if (problems.length) throw invalid('Assets this ticket did not send to repair', problems);
+  if (!wanted.length) throw new AppError('HELPDESK_INVALID_STATE', 'No asset of this ticket is in repair');
+  const { back, stuck } = await backFromRepair(scope, actor, ticketId, now, wanted);
+  if (stuck.length) {
+    throw new AppError('HELPDESK_INVALID_STATE', 'Its previous status is not returned to here: see the asset page', {
+      assetIds: stuck,
+    });
+  }
+  await save(scope, ticket, {}, 'assets_back_from_repair', { assetIds: back });
+  return getTicket(scope, actor, ticketId);
 }
 
 // Settings -----------------------------------------------------------------------------------
@@ -855,4 +971,214 @@ export async function updateHelpdeskSettings(scope: Scope, input: UpdateHelpdesk
     after: { ...next.helpdesk, recomputedTickets: open.length },
   });
   return next.helpdesk;
+}
+
+const rolesWith = (permission: Permission): readonly Role[] => PERMISSIONS[permission] as readonly Role[];
+
+// Assignment ---------------------------------------------------------------------------------
+
+/**
+ * Who can be assigned this ticket: active users of the organisation with
+ * `helpdesk.manage` who reach its school (the same rule `assign` checks),
+ * by name. The current assignee is flagged.
+ */
+export async function findAssignees(scope: Scope, actor: Actor, ticketId: string) {
+  const ticket = await ticketRow(scope, actor, ticketId);
+  const settings = await loadHelpdeskSettings(scope);
+  const workers = rolesWith('helpdesk.manage');
+  const candidates = await scope.tx
+    .select({ id: users.id, displayName: users.displayName, roles: users.roles })
+    .from(users)
+    .where(
+      and(
+        eq(users.organisationId, scope.organisationId),
+        eq(users.active, true),
+        sql`${users.roles} && ARRAY[${sql.join(
+          workers.map((r) => sql`${r}`),
+          sql`, `,
+        )}]::text[]`,
+      ),
+    )
+    .orderBy(asc(users.displayName), asc(users.id));
+  const links = candidates.length
+    ? await scope.tx
+        .select({ userId: userSchools.userId, schoolId: userSchools.schoolId })
+        .from(userSchools)
+        .where(
+          inArray(
+            userSchools.userId,
+            candidates.map((c) => c.id),
+          ),
+        )
+    : [];
+  return candidates
+    .filter((c) => {
+      const schoolIds = links.filter((l) => l.userId === c.id).map((l) => l.schoolId);
+      const reachable = schoolScope({
+        roles: c.roles as Role[],
+        schoolIds,
+        technicianScope: settings.technicianScope,
+      });
+      return reachable === 'all' || reachable.includes(ticket.schoolId);
+    })
+    .map((c) => ({ id: c.id, displayName: c.displayName, current: c.id === ticket.assigneeId }));
+}
+
+// Attachments --------------------------------------------------------------------------------
+
+/** Attachments per ticket: enough for photos and a quote, not a file store. */
+export const MAX_TICKET_FILES = 20;
+export const TICKET_FILE_ENTITY = 'helpdesk_ticket';
+
+async function findTicketFiles(scope: Scope, actor: Actor, ticketId: string) {
+  return scope.tx
+    .select({ f: files, internal: helpdeskTicketFiles.internal, authorName: authorUsers.displayName })
+    .from(helpdeskTicketFiles)
+    .innerJoin(files, eq(files.id, helpdeskTicketFiles.fileId))
+    .leftJoin(authorUsers, eq(authorUsers.id, files.createdBy))
+    .where(
+      and(
+        eq(helpdeskTicketFiles.ticketId, ticketId),
+        // Internal files never leave the server for school staff (like internal comments).
+        seesInternal(actor) ? undefined : eq(helpdeskTicketFiles.internal, false),
+      ),
+    )
+    .orderBy(asc(files.createdAt), asc(files.id));
+}
+
+function presentFile(
+  actor: Actor,
+  status: TicketStatus,
+  { f, internal, authorName }: Awaited<ReturnType<typeof findTicketFiles>>[number],
+) {
+  return {
+    id: f.id,
+    name: f.name,
+    mime: f.mime,
+    size: f.size,
+    createdAt: f.createdAt.toISOString(),
+    internal,
+    author: f.createdBy ? { id: f.createdBy, displayName: authorName ?? '' } : null,
+    can: { delete: canDeleteFile(actor, status, f.createdBy) },
+  };
+}
+
+/** The helpdesk team always; the author while the ticket is not closed. */
+function canDeleteFile(actor: Actor, status: TicketStatus, author: string | null): boolean {
+  if (can(actor.roles, 'helpdesk.manage')) return true;
+  return author !== null && author === actor.userId && status !== 'closed' && can(actor.roles, 'helpdesk.open');
+}
+
+export async function listTicketFiles(scope: Scope, actor: Actor, ticketId: string) {
+  const ticket = await ticketRow(scope, actor, ticketId);
+  return (await findTicketFiles(scope, actor, ticketId)).map((f) => presentFile(actor, ticket.status, f));
+}
+
+/**
+ * Attaches a file to a ticket through the files module (type read from the
+ * content, size limited, audited as `file.attached`): whoever may comment
+ * publicly, and internal files for the helpdesk team; not on a closed ticket.
+ */
+export async function attachTicketFile(
+  scope: Scope,
+  actor: Actor,
+  config: Config,
+  ticketId: string,
+  input: { bytes: Uint8Array; name: string | undefined; internal: boolean },
+) {
+  const ticket = await ticketRow(scope, actor, ticketId, true);
+  const manage = can(actor.roles, 'helpdesk.manage');
+  if (input.internal && !manage) throw new AppError('FORBIDDEN', 'Internal files are for the helpdesk team');
+  if (!manage && !can(actor.roles, 'helpdesk.open')) throw new AppError('FORBIDDEN', 'Read-only access');
+  if (ticket.status === 'closed') throw new AppError('HELPDESK_INVALID_STATE', 'The ticket is closed: reopen it first');
+  const [existing] = await scope.tx
+    .select({ n: count() })
+    .from(helpdeskTicketFiles)
+    .where(eq(helpdeskTicketFiles.ticketId, ticketId));
+  if (Number(existing?.n ?? 0) >= MAX_TICKET_FILES) {
+    throw new AppError('CONFLICT', `A ticket holds ${MAX_TICKET_FILES} files at most: delete one first`, {
+      max: MAX_TICKET_FILES,
+    });
+  }
+  const file = await attachFile(scope, config, { type: TICKET_FILE_ENTITY, id: ticketId }, input.bytes, input.name);
+  await scope.tx.insert(helpdeskTicketFiles).values({
+    fileId: file.id,
+    organisationId: scope.organisationId,
+    ticketId,
+    internal: input.internal,
+  });
+  await scope.tx.update(helpdeskTickets).set({ updatedAt: new Date() }).where(eq(helpdeskTickets.id, ticketId));
+  const [row] = (await findTicketFiles(scope, actor, ticketId)).filter((f) => f.f.id === file.id);
+  if (!row) throw new AppError('INTERNAL');
+  return presentFile(actor, ticket.status, row);
+}
+
+/** One attachment of a ticket the actor sees (an internal one only for whom sees internal notes); else 404. */
+async function ticketFile(scope: Scope, actor: Actor, ticketId: string, fileId: string) {
+  const ticket = await ticketRow(scope, actor, ticketId);
+  const [row] = (await findTicketFiles(scope, actor, ticketId)).filter((f) => f.f.id === fileId);
+  if (!row) throw notFound('File');
+  return { ticket, row };
+}
+
+/** What the download route streams (the bytes are read after the transaction). */
+export async function getTicketFile(scope: Scope, actor: Actor, ticketId: string, fileId: string) {
+  const { row } = await ticketFile(scope, actor, ticketId, fileId);
+  return row.f;
+}
+
+/** Deletes an attachment (the author while the ticket is open, the helpdesk team always); returns the unlink to run after the commit. */
+export async function deleteTicketFile(scope: Scope, actor: Actor, config: Config, ticketId: string, fileId: string) {
+  const { ticket, row } = await ticketFile(scope, actor, ticketId, fileId);
+  if (!canDeleteFile(actor, ticket.status, row.f.createdBy)) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Only its author (before the ticket is closed) or the helpdesk team deletes a file',
+    );
+  }
+  await scope.tx.delete(helpdeskTicketFiles).where(eq(helpdeskTicketFiles.fileId, fileId));
+  return deleteFile(scope, config, fileId);
+}
+
+// Automatic closing --------------------------------------------------------------------------
+
+/**
+ * Resolved tickets whose reopen window (`reopenDays`) has passed become
+ * `closed` (daily `helpdesk-auto-close` job): after that nobody could
+ * reopen them anyway. Each closing is audited (`helpdesk.ticket_auto_closed`,
+ * actor kind `job`). Per organisation, in its own transaction.
+ */
+export async function closeExpiredTickets(db: Database, now = new Date()): Promise<{ closed: number }> {
+  const orgs = await db.owner.select({ id: organisations.id }).from(organisations);
+  let closed = 0;
+  for (const org of orgs) {
+    closed += await db.withOrg(
+      { organisationId: org.id, userId: null, actorKind: 'job', requestId: null },
+      async (scope) => {
+        const settings = await loadHelpdeskSettings(scope);
+        const limit = new Date(now.getTime() - settings.reopenDays * 86_400_000);
+        const due = await scope.tx
+          .select()
+          .from(helpdeskTickets)
+          .where(
+            and(
+              eq(helpdeskTickets.organisationId, org.id),
+              eq(helpdeskTickets.status, 'resolved'),
+              sql`${helpdeskTickets.resolvedAt} < ${limit}`,
+            ),
+          )
+          .for('update', { skipLocked: true });
+        let n = 0;
+        for (const ticket of due) {
+          if (canReopen(ticket, settings.reopenDays, now)) continue;
+          await save(scope, ticket, { status: 'closed', closedAt: now }, 'ticket_auto_closed', {
+            reopenDays: settings.reopenDays,
+          });
+          n += 1;
+        }
+        return n;
+      },
+    );
+  }
+  return { closed };
 }

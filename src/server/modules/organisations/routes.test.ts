@@ -34,6 +34,8 @@ describe('organisation settings', () => {
       loanReminderDaysBefore: 14,
       dpoContact: '',
       loanConventionTemplate: { fr: '', en: '' },
+      publication: { published: false },
+      accessibility: { status: 'non_evalue', auditedOn: null, auditor: '', complianceRate: null, plan: [] },
       demo: false,
     });
     assert.equal(org.can.update, true);

@@ -7,7 +7,13 @@ import { problems } from '../../http/schemas.ts';
 import type { App, AppDeps } from '../../http/types.ts';
 import { recordAudit } from '../audit/service.ts';
 import { scopeOf } from '../auth/actor.ts';
-import { InseeCodeSchema, parseSettings, SettingsSchema } from './settings.ts';
+import {
+  ACCESSIBILITY_STATUSES,
+  AccessibilitySettingsSchema,
+  InseeCodeSchema,
+  parseSettings,
+  SettingsSchema,
+} from './settings.ts';
 
 const OrganisationSchema = z
   .object({
@@ -34,6 +40,17 @@ const UpdateOrganisationSchema = z
         loanReminderDaysBefore: SettingsSchema.shape.loanReminderDaysBefore.unwrap().optional(),
         dpoContact: SettingsSchema.shape.dpoContact.unwrap().optional(),
         loanConventionTemplate: z.object({ fr: z.string().max(20000), en: z.string().max(20000) }).optional(),
+        publication: z.object({ published: z.boolean() }).strict().optional(),
+        accessibility: z
+          .object({
+            status: z.enum(ACCESSIBILITY_STATUSES),
+            auditedOn: z.iso.date().nullable(),
+            auditor: z.string().trim().max(200),
+            complianceRate: z.number().min(0).max(100).nullable(),
+            plan: AccessibilitySettingsSchema.shape.plan.unwrap(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),

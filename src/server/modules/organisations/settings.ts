@@ -68,6 +68,36 @@ export const HelpdeskSettingsSchema = z.object({
 });
 export type HelpdeskSettings = z.infer<typeof HelpdeskSettingsSchema>;
 
+/** Publication of the transparency page and the open data (module README: src/server/modules/publication). */
+export const PublicationSettingsSchema = z.object({
+  published: z.boolean().default(false),
+});
+export type PublicationSettings = z.infer<typeof PublicationSettingsSchema>;
+
+/** RGAA compliance status of the statement: not evaluated until an audit is done. */
+export const ACCESSIBILITY_STATUSES = ['non_evalue', 'partiel', 'total'] as const;
+/**
+ * The accessibility statement's facts that only the organisation knows
+ * (page /accessibilite, RGAA obligations): the audit, if any, and the
+ * multi-year plan, one entry per year.
+ */
+export const AccessibilitySettingsSchema = z.object({
+  status: z.enum(ACCESSIBILITY_STATUSES).default('non_evalue'),
+  /** Date of the last RGAA audit. */
+  auditedOn: IsoDay.nullable().default(null),
+  /** Who did it (company or service). */
+  auditor: z.string().trim().max(200).default(''),
+  /** Percentage of the applicable RGAA criteria met at that audit. */
+  complianceRate: z.number().min(0).max(100).nullable().default(null),
+  /** Multi-year accessibility plan: the actions planned per year. */
+  plan: z
+    .array(z.object({ year: z.number().int().min(2000).max(2100), actions: z.string().trim().min(1).max(4000) }))
+    .max(10)
+    .refine((entries) => new Set(entries.map((e) => e.year)).size === entries.length, { error: 'duplicate_year' })
+    .default([]),
+});
+export type AccessibilitySettings = z.infer<typeof AccessibilitySettingsSchema>;
+
 export const SettingsSchema = z.object({
   /** INSEE codes of the organisation's communes: imports of national files keep these. */
   communes: z.array(InseeCodeSchema).max(500).default([]),
@@ -104,6 +134,13 @@ export const SettingsSchema = z.object({
    * through `PATCH /api/helpdesk/settings`.
    */
   helpdesk: HelpdeskSettingsSchema.optional(),
+  /**
+   * Public transparency page and open data (`/public/{slug}`, module
+   * src/server/modules/publication): served only when `published` is true.
+   */
+  publication: PublicationSettingsSchema.prefault({}),
+  /** Accessibility statement: audit and multi-year plan (page /accessibilite). */
+  accessibility: AccessibilitySettingsSchema.prefault({}),
   /** Generated demo data. */
   demo: z.boolean().default(false),
 });

@@ -132,7 +132,19 @@ export const SubscriptionSchema = z
     notes: z.string(),
     /** Against `activeOn` when asked, today otherwise: `future` before the start, `ended` after the last day. */
     status: SubscriptionStatusSchema,
-    can: z.object({ update: z.boolean(), delete: z.boolean() }),
+    /** Expense lines of funding programmes declaring it (shown to funding readers only; empty otherwise). */
+    expenseLines: z.array(
+      z.object({
+        id: z.uuid(),
+        programmeId: z.uuid(),
+        programmeName: z.string(),
+        from: z.string(),
+        to: z.string(),
+        htCents: Int,
+      }),
+    ),
+    /** `declare`: may be made an expense line (funding.manage, a yearly cost recorded). */
+    can: z.object({ update: z.boolean(), delete: z.boolean(), declare: z.boolean() }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -1,10 +1,12 @@
 import { and, asc, count, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { can } from '../../../shared/permissions.ts';
+import { laterDay } from '../../../shared/prorate.ts';
 import type { Scope } from '../../db/connection.ts';
 import { contracts, digitalServices, schoolSubscriptions, schools, suppliers } from '../../db/schema.ts';
 import { AppError, type InvalidField, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { type Declaration, declarationsOf } from '../funding/subscriptions.ts';
 import { reachable } from '../schools/service.ts';
 import { subscriptionStatus, todayIso } from './rules.ts';
 import type {
@@ -224,7 +226,16 @@ function subscriptionQuery(scope: Scope) {
 
 type SubscriptionJoined = Awaited<ReturnType<typeof subscriptionQuery>>[number];
 
-function presentSubscription(actor: Actor, r: SubscriptionJoined, day: string) {
+/**
+ * The expense lines declaring a subscription (funding module), shown to
+ * those who read funding only: the others get an empty list.
+ */
+async function declarationsFor(scope: Scope, actor: Actor, ids: readonly string[]) {
+  if (!can(actor.roles, 'funding.read')) return new Map<string, Declaration[]>();
+  return declarationsOf(scope, ids);
+}
+
+function presentSubscription(actor: Actor, r: SubscriptionJoined, day: string, declared: readonly Declaration[] = []) {
   const manage = can(actor.roles, 'services.manage');
   const s = r.sub;
   return {
@@ -244,7 +255,15 @@ function presentSubscription(actor: Actor, r: SubscriptionJoined, day: string) {
     contractReference: r.contractReference,
     notes: s.notes,
     status: subscriptionStatus(s, day),
-    can: { update: manage, delete: manage },
+    expenseLines: declared.map((d) => ({
+      id: d.expenseLineId,
+      programmeId: d.programmeId,
+      programmeName: d.programmeName,
+      from: d.from,
+      to: d.to,
+      htCents: d.htCents,
+    })),
+    can: { update: manage, delete: manage, declare: can(actor.roles, 'funding.manage') && s.yearlyCostCents !== null },
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };
@@ -278,7 +297,12 @@ export async function findSubscriptions(scope: Scope, actor: Actor, query: Subsc
       asc(sql`lower(${digitalServices.name})`),
       asc(schoolSubscriptions.startsOn),
     );
-  return found.map((r) => presentSubscription(actor, r, day));
+  const declared = await declarationsFor(
+    scope,
+    actor,
+    found.map((r) => r.sub.id),
+  );
+  return found.map((r) => presentSubscription(actor, r, day, declared.get(r.sub.id)));
 }
 
 export async function getSubscription(scope: Scope, actor: Actor, id: string) {
@@ -290,7 +314,8 @@ export async function getSubscription(scope: Scope, actor: Actor, id: string) {
     ),
   );
   if (!found) throw notFound('Subscription');
-  return presentSubscription(actor, found, todayIso());
+  const declared = await declarationsFor(scope, actor, [id]);
+  return presentSubscription(actor, found, todayIso(), declared.get(id));
 }
 
 /**
@@ -388,6 +413,7 @@ export async function updateSubscription(scope: Scope, actor: Actor, id: string,
     startsOn: input.startsOn ?? current.startsOn,
     endsOn: input.endsOn !== undefined ? input.endsOn : current.endsOn,
   });
+  await assertDeclarationsKept(scope, current, input);
   const before = await getSubscription(scope, actor, id);
   await scope.tx
     .update(schoolSubscriptions)
@@ -404,8 +430,44 @@ export async function updateSubscription(scope: Scope, actor: Actor, id: string,
   return after;
 }
 
+/**
+ * A subscription declared as expense lines of a funding programme keeps what
+ * the lines were computed from — its yearly cost, service and contract —
+ * and its dates keep covering every declared period (409 naming each field).
+ */
+async function assertDeclarationsKept(scope: Scope, current: SubscriptionRow, input: UpdateSubscriptionInput) {
+  const declared = (await declarationsOf(scope, [current.id])).get(current.id) ?? [];
+  if (!declared.length) return;
+  const fields: InvalidField[] = [];
+  for (const key of ['yearlyCostCents', 'serviceId', 'contractId'] as const) {
+    if (input[key] !== undefined && input[key] !== current[key])
+      fields.push({ path: `body.${key}`, message: 'declared as an expense line', code: 'declared' });
+  }
+  const startsOn = input.startsOn ?? current.startsOn;
+  const endsOn = input.endsOn !== undefined ? input.endsOn : current.endsOn;
+  const first = declared[0]?.from ?? startsOn;
+  const last = declared.reduce((m, d) => laterDay(m, d.to), first);
+  if (startsOn > first) fields.push({ path: 'body.startsOn', message: `declared from ${first}`, code: 'declared' });
+  if (endsOn !== null && endsOn < last)
+    fields.push({ path: 'body.endsOn', message: `declared until ${last}`, code: 'declared' });
+  if (fields.length) {
+    throw new AppError(
+      'CONFLICT',
+      `This subscription is declared as expense lines (${declared.map((d) => `“${d.programmeName}” ${d.from} → ${d.to}`).join(', ')}): change the expense lines first`,
+      { fields },
+    );
+  }
+}
+
 export async function deleteSubscription(scope: Scope, actor: Actor, id: string) {
   await subscriptionRow(scope, actor, id);
+  const declared = (await declarationsOf(scope, [id])).get(id) ?? [];
+  if (declared.length) {
+    throw new AppError(
+      'CONFLICT',
+      `This subscription is declared as expense lines (${declared.map((d) => `“${d.programmeName}” ${d.from} → ${d.to}`).join(', ')}): delete them first, or set its end date`,
+    );
+  }
   const before = await getSubscription(scope, actor, id);
   await scope.tx.delete(schoolSubscriptions).where(eq(schoolSubscriptions.id, id));
   await recordAudit(scope, {

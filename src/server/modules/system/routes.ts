@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors.ts';
 import { problems } from '../../http/schemas.ts';
 import type { App, AppDeps } from '../../http/types.ts';
 import { API_VERSION } from '../../version.ts';
+import { ACCESSIBILITY_STATUSES, parseSettings } from '../organisations/settings.ts';
 
 const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 const ReadySchema = z
@@ -22,7 +23,16 @@ const PublicInfoSchema = z
     /** Where to report a problem (accessibility statement). */
     contactEmail: z.string().nullable(),
     /** RGAA compliance status: not evaluated until an audit is done. */
-    accessibilityStatus: z.enum(['non_evalue', 'partiel', 'total']),
+    accessibilityStatus: z.enum(ACCESSIBILITY_STATUSES),
+    /** The statement's audit and multi-year plan (organisation setting), when the instance serves one organisation. */
+    accessibility: z
+      .object({
+        auditedOn: z.string().nullable(),
+        auditor: z.string(),
+        complianceRate: z.number().nullable(),
+        plan: z.array(z.object({ year: z.number().int(), actions: z.string() })),
+      })
+      .nullable(),
     /** Map tiles: XYZ URL template and attribution (SOCLE_MAP_TILE_URL). */
     map: z.object({ tileUrl: z.string(), attribution: z.string() }),
     version: z.string(),
@@ -41,14 +51,19 @@ export function systemRoutes(app: App, { db, config }: AppDeps) {
       },
     },
     async () => {
-      const orgs = await rows<{ name: string }>(
+      const orgs = await rows<{ name: string; settings: unknown }>(
         db.owner,
-        sql`SELECT name FROM organisations ORDER BY created_at LIMIT 2`,
+        sql`SELECT name, settings FROM organisations ORDER BY created_at LIMIT 2`,
       );
+      const only = orgs.length === 1 ? orgs[0] : undefined;
+      const a = only ? parseSettings(only.settings).accessibility : null;
       return {
-        organisationName: orgs.length === 1 ? (orgs[0]?.name ?? null) : null,
+        organisationName: only?.name ?? null,
         contactEmail: config.contactEmail,
-        accessibilityStatus: 'non_evalue' as const,
+        accessibilityStatus: a?.status ?? ('non_evalue' as const),
+        accessibility: a
+          ? { auditedOn: a.auditedOn, auditor: a.auditor, complianceRate: a.complianceRate, plan: a.plan }
+          : null,
         map: { tileUrl: config.map.tileUrl, attribution: config.map.attribution },
         version: API_VERSION,
       };

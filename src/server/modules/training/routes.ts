@@ -1,18 +1,27 @@
+import fs from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Scope } from '../../db/connection.ts';
 import { actorOf } from '../../http/auth.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 import { NoContent, problems } from '../../http/schemas.ts';
 import type { App, AppDeps } from '../../http/types.ts';
+import { withRawUploads } from '../../http/upload.ts';
 import type { Actor } from '../auth/actor.ts';
 import { scopeOf } from '../auth/actor.ts';
+import { ACCEPTED_TYPES, contentDisposition } from '../files/rules.ts';
+import { attachFile, deleteFile, findFiles, getFile, pathOf } from '../files/service.ts';
 import { trainedTeachersReport } from './indicators.ts';
 import {
   AttendanceSchema,
+  CandidateQuerySchema,
+  CandidateSchema,
   CreateRegistrationSchema,
   CreateSessionSchema,
   FeedbackInputSchema,
+  FileIdParams,
   IdParams,
+  MaterialFileSchema,
   RegistrationSchema,
   SessionDetailSchema,
   SessionQuerySchema,
@@ -20,6 +29,7 @@ import {
   TrainedQuerySchema,
   TrainedReportSchema,
   UpdateSessionSchema,
+  UploadQuerySchema,
 } from './schema.ts';
 import {
   createRegistration,
@@ -30,7 +40,9 @@ import {
   getSession,
   giveFeedback,
   recordAttendance,
+  registrationCandidates,
   updateSession,
+  visibleSession,
 } from './service.ts';
 
 const tags = ['training'];
@@ -44,7 +56,7 @@ const register = { permission: 'training.register' } as const;
  * open ones), sessions and attendance `training.manage`, registrations
  * `training.register` (school-scoped roles: staff of their schools).
  */
-export function trainingRoutes(app: App, { db }: AppDeps) {
+export function trainingRoutes(app: App, { db, config }: AppDeps) {
   const inOrg = <T>(request: FastifyRequest, fn: (scope: Scope, actor: Actor) => Promise<T>) => {
     const actor = actorOf(request);
     return db.withOrg(scopeOf(actor, request.id), (scope) => fn(scope, actor));
@@ -111,13 +123,22 @@ export function trainingRoutes(app: App, { db }: AppDeps) {
       config: manage,
       schema: {
         tags,
-        summary: 'Delete a session recorded by mistake (TRAINING_INVALID_STATE with registrations: cancel it)',
+        summary:
+          'Delete a session recorded by mistake, with its files (TRAINING_INVALID_STATE with registrations: cancel it)',
         params: IdParams,
         response: { 204: NoContent, ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
-      await inOrg(request, (scope, actor) => deleteSession(scope, actor, request.params.id));
+      const unlinks = await inOrg(request, async (scope, actor) => {
+        await deleteSession(scope, actor, request.params.id);
+        // Its materials' files go with it (bytes removed once the transaction committed).
+        const attached = await findFiles(scope, { type: 'training_session', id: request.params.id });
+        const out: (() => void)[] = [];
+        for (const f of attached) out.push(await deleteFile(scope, config, f.id));
+        return out;
+      });
+      for (const unlink of unlinks) unlink();
       return reply.code(204).send(null);
     },
   );
@@ -140,6 +161,22 @@ export function trainingRoutes(app: App, { db }: AppDeps) {
         .send(
           await inOrg(request, (scope, actor) => createRegistration(scope, actor, request.params.id, request.body)),
         ),
+  );
+  app.get(
+    '/api/training/sessions/:id/candidates',
+    {
+      config: register,
+      schema: {
+        tags,
+        summary:
+          'Accounts one may register to the session: active staff fitting its audience, of its school (or the actor’s schools), not registered yet; name and schools only (at most 20)',
+        params: IdParams,
+        querystring: CandidateQuerySchema,
+        response: { 200: z.array(CandidateSchema), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      inOrg(request, (scope, actor) => registrationCandidates(scope, actor, request.params.id, request.query.q)),
   );
   app.delete(
     '/api/training/registrations/:id',
@@ -201,5 +238,108 @@ export function trainingRoutes(app: App, { db }: AppDeps) {
       },
     },
     async (request) => inOrg(request, (scope, actor) => trainedTeachersReport(scope, actor, request.query)),
+  );
+
+  // Materials as files (slides, handouts): the files module stores them (type sniffed, size limit);
+  // they follow the session's visibility, and downloads are attachments with nosniff.
+  const FILE_ENTITY = 'training_session';
+  const sessionFile = async (scope: Scope, actor: Actor, fileId: string) => {
+    const file = await getFile(scope, fileId);
+    if (file.entityType !== FILE_ENTITY) throw notFound('File');
+    await visibleSession(scope, actor, file.entityId);
+    return file;
+  };
+  withRawUploads(
+    app,
+    (scoped) => {
+      scoped.post(
+        '/api/training/sessions/:id/files',
+        {
+          config: manage,
+          bodyLimit: config.uploads.maxBytes,
+          schema: {
+            tags,
+            summary:
+              'Attach a material to a session: a PDF or an image (JPEG, PNG, WebP), the type read from the content',
+            params: IdParams,
+            querystring: UploadQuerySchema,
+            consumes: [...ACCEPTED_TYPES, 'application/octet-stream'],
+            body: z.any().meta({ description: 'the file', type: 'string', format: 'binary' }),
+            response: { 201: MaterialFileSchema, ...problems(400, 401, 403, 404, 413, 415) },
+          },
+        },
+        async (request, reply) => {
+          if (!Buffer.isBuffer(request.body))
+            throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file itself as the body');
+          const body = new Uint8Array(request.body);
+          const created = await inOrg(request, async (scope, actor) => {
+            await visibleSession(scope, actor, request.params.id);
+            return attachFile(scope, config, { type: FILE_ENTITY, id: request.params.id }, body, request.query.name);
+          });
+          return reply.code(201).send(created);
+        },
+      );
+    },
+    [...ACCEPTED_TYPES, 'application/octet-stream', 'image/gif', 'text/html', 'text/plain', 'image/svg+xml'],
+  );
+  app.get(
+    '/api/training/sessions/:id/files',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Files attached to a session (materials)',
+        params: IdParams,
+        response: { 200: z.array(MaterialFileSchema), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      inOrg(request, async (scope, actor) => {
+        await visibleSession(scope, actor, request.params.id);
+        return findFiles(scope, { type: FILE_ENTITY, id: request.params.id });
+      }),
+  );
+  app.get(
+    '/api/training/files/:fileId',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Download a session’s material (always as an attachment, never inline)',
+        params: FileIdParams,
+        produces: [...ACCEPTED_TYPES],
+        response: { 200: z.string().meta({ description: 'the file' }), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const file = await inOrg(request, (scope, actor) => sessionFile(scope, actor, request.params.fileId));
+      const bytes = fs.readFileSync(pathOf(config, file.organisationId, file.id));
+      reply
+        .header('content-disposition', contentDisposition(file.name))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .type(file.mime);
+      return reply.send(bytes as never);
+    },
+  );
+  app.delete(
+    '/api/training/files/:fileId',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Delete a session’s material',
+        params: FileIdParams,
+        response: { 204: NoContent, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const unlink = await inOrg(request, async (scope, actor) => {
+        await sessionFile(scope, actor, request.params.fileId);
+        return deleteFile(scope, config, request.params.fileId);
+      });
+      unlink();
+      return reply.code(204).send(null);
+    },
   );
 }

@@ -216,3 +216,21 @@ export const TrainedReportSchema = z
     schools: z.array(TrainedSchoolSchema),
   })
   .meta({ id: 'TrainedTeachersReport' });
+
+export const CandidateQuerySchema = z.object({ q: text(100).optional() }).strict();
+
+/** An account that may be registered to a session: its name and its schools within reach, no e-mail. */
+export const CandidateSchema = z
+  .object({
+    id: z.uuid(),
+    displayName: z.string(),
+    schools: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  })
+  .meta({ id: 'TrainingCandidate' });
+
+/** A file attached to a session (slides, handouts): PDF or image, type read from the content. */
+export const MaterialFileSchema = z
+  .object({ id: z.uuid(), name: z.string(), mime: z.string(), size: Int, createdAt: z.string() })
+  .meta({ id: 'TrainingMaterialFile' });
+export const FileIdParams = z.object({ fileId: z.uuid() });
+export const UploadQuerySchema = z.object({ name: z.string().max(200).optional() });

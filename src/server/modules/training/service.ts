@@ -210,6 +210,98 @@ export async function getSession(scope: Scope, actor: Actor, id: string) {
   return { ...presentSession(actor, found), registrations: await registrationsOf(scope, actor, found.s) };
 }
 
+/** The session, when the actor sees it (404 otherwise): its materials' files follow its visibility. */
+export async function visibleSession(scope: Scope, actor: Actor, id: string): Promise<SessionRow> {
+  const [row] = await scope.tx
+    .select()
+    .from(trainingSessions)
+    .where(
+      and(
+        eq(trainingSessions.id, id),
+        eq(trainingSessions.organisationId, scope.organisationId),
+        sessionVisible(actor),
+      ),
+    );
+  if (!row) throw notFound('Training session');
+  return row;
+}
+
+/** Roles whose accounts are offered for a session's audience (families are never registered by name). */
+const CANDIDATE_ROLES: Record<SessionRow['audience'], readonly string[]> = {
+  teachers: ['teacher', 'director'],
+  periscolaire: ['periscolaire', 'director'],
+  technicians: ['technician', 'manager', 'admin'],
+  families: [],
+};
+
+/**
+ * Accounts the actor may register to a session (issue #8 point 3): active
+ * staff of the organisation whose roles fit the audience, not registered
+ * yet, not the actor (who has "register me"), whose name contains `q`. A
+ * session of one school offers that school's staff; otherwise managers see
+ * every school's, school-scoped roles their schools' only. Shown: the
+ * display name and the schools within reach — no e-mail. At most 20.
+ */
+export async function registrationCandidates(scope: Scope, actor: Actor, sessionId: string, q: string | undefined) {
+  const session = await visibleSession(scope, actor, sessionId);
+  const roles = CANDIDATE_ROLES[session.audience];
+  if (!roles.length) return [];
+  const manage = can(actor.roles, 'training.manage');
+  const reach = reachOf(actor);
+  const schoolFilter: readonly string[] | 'all' = session.schoolId
+    ? [session.schoolId]
+    : manage || reach === 'all'
+      ? 'all'
+      : reach;
+  if (schoolFilter !== 'all' && schoolFilter.length === 0) return [];
+  const needle = q?.trim() ?? '';
+  const found = await rows<{
+    id: string;
+    display_name: string;
+    schools: { id: string; name: string }[] | string | null;
+  }>(
+    scope.tx,
+    sql`SELECT u.id, u.display_name,
+               (SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name), '[]'::json)
+                  FROM user_schools us JOIN schools s ON s.id = us.school_id
+                 WHERE us.user_id = u.id
+                   ${
+                     schoolFilter === 'all'
+                       ? sql``
+                       : sql`AND us.school_id IN (${sql.join(
+                           schoolFilter.map((id) => sql`${id}`),
+                           sql`, `,
+                         )})`
+                   }) AS schools
+          FROM users u
+         WHERE u.organisation_id = ${scope.organisationId}
+           AND u.active
+           AND u.id <> ${actor.userId}
+           AND u.roles && ${sql.raw(`ARRAY[${roles.map((r) => `'${r}'`).join(',')}]::text[]`)}
+           ${needle ? sql`AND u.display_name ILIKE ${`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : sql``}
+           ${
+             schoolFilter === 'all'
+               ? sql``
+               : sql`AND EXISTS (SELECT 1 FROM user_schools us WHERE us.user_id = u.id
+                       AND us.school_id IN (${sql.join(
+                         schoolFilter.map((id) => sql`${id}`),
+                         sql`, `,
+                       )}))`
+           }
+           AND NOT EXISTS (SELECT 1 FROM training_registrations r WHERE r.session_id = ${session.id} AND r.user_id = u.id)
+         ORDER BY lower(u.display_name), u.id
+         LIMIT 20`,
+  );
+  return found.map((f) => ({
+    id: f.id,
+    displayName: f.display_name,
+    schools: (typeof f.schools === 'string' ? JSON.parse(f.schools) : (f.schools ?? [])) as {
+      id: string;
+      name: string;
+    }[],
+  }));
+}
+
 async function sessionRow(scope: Scope, actor: Actor, id: string): Promise<SessionRow> {
   const [row] = await scope.tx
     .select()

@@ -1,8 +1,9 @@
-import { Checkbox, NativeSelect, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, NativeSelect, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, type Schemas, unwrap } from '../../api/client.ts';
+import { hasPermission, useSignedInMe } from '../../auth/session.ts';
 import { useFocusFirstProblem } from '../../components/focus-first-problem.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { formProblem } from '../../errors.ts';
@@ -53,6 +54,8 @@ export function BookDialog({
   onBooked: (message: string, day: string) => void;
 }) {
   const { t } = useTranslation();
+  const me = useSignedInMe();
+  const canApprove = hasPermission(me, 'bookings.manage');
   const queryClient = useQueryClient();
   const form = useRef<HTMLFormElement>(null);
   const resources = useQuery(resourcesQuery(schoolId));
@@ -76,12 +79,22 @@ export function BookDialog({
     onSuccess: async (created) => {
       await bookingsChanged(queryClient);
       const first = created.occurrences[0];
+      const pending = created.booking.status === 'requested';
       onBooked(
-        t(created.occurrences.length > 1 ? 'bookings.bookedSeries' : 'bookings.booked', {
-          resource: created.booking.resource.label,
-          date: formatDate(first?.date ?? date),
-          count: created.occurrences.length,
-        }),
+        t(
+          created.occurrences.length > 1
+            ? pending
+              ? 'bookings.requestedSeries'
+              : 'bookings.bookedSeries'
+            : pending
+              ? 'bookings.requested'
+              : 'bookings.booked',
+          {
+            resource: created.booking.resource.label,
+            date: formatDate(first?.date ?? date),
+            count: created.occurrences.length,
+          },
+        ),
         first?.date ?? date,
       );
     },
@@ -137,6 +150,7 @@ export function BookDialog({
     });
   };
 
+  const selected = resources.data?.find((r) => r.id === resourceId);
   const resourceOptions = (resources.data ?? []).map((r) => ({
     value: r.id,
     label: `${t(`bookings.kind.${r.kind}`)} — ${r.label}${r.requiresApproval ? ` (${t('bookings.needsApproval')})` : ''}`,
@@ -155,6 +169,16 @@ export function BookDialog({
             error={errors.resourceId}
             data={[{ value: '', label: t('bookings.chooseResource') }, ...resourceOptions]}
           />
+          {selected?.requiresApproval ? (
+            <Alert
+              variant="light"
+              color="yellow"
+              title={t('bookings.approval.noticeTitle')}
+              styles={{ title: { color: '#1a1b1e' }, message: { color: '#1a1b1e' } }}
+            >
+              {t(canApprove ? 'bookings.approval.noticeManager' : 'bookings.approval.notice')}
+            </Alert>
+          ) : null}
           <Radio.Group
             label={t('bookings.fields.for')}
             value={forKind}

@@ -91,6 +91,11 @@ export function BookingDialog({
             [t('bookings.fields.returnedAt'), formatDateTime(booking.returnedAt)],
           ]}
         />
+        {booking.status === 'requested' ? (
+          <Text role="note" fw={700}>
+            {t(can.approve ? 'bookings.approval.pendingManager' : 'bookings.approval.pending')}
+          </Text>
+        ) : null}
         {check ? (
           <Stack gap="xs" role="status">
             <Text fw={700}>

@@ -11,6 +11,7 @@ import { OneSchoolPicker } from '../../components/school-picker.tsx';
 import { errorMessage } from '../../errors.ts';
 import { formatDate } from '../../format.ts';
 import { currentLanguage } from '../../i18n.ts';
+import { ApprovalPanel } from './approval-panel.tsx';
 import { BookDialog } from './book-dialog.tsx';
 import { BookingDialog } from './booking-dialog.tsx';
 import { type Booking, calendarQuery, resourcesQuery } from './bookings-queries.ts';
@@ -164,6 +165,7 @@ export function BookingsPage() {
           )}
         </Panel>
       )}
+      {schoolId && hasPermission(me, 'bookings.manage') ? <ApprovalPanel schoolId={schoolId} /> : null}
       <FeedsPanel schoolId={schoolId} />
       {booking ? (
         <BookDialog

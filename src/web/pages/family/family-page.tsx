@@ -1,4 +1,17 @@
-import { Button, Checkbox, Group, List, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  Paper,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
@@ -95,6 +108,7 @@ function FamilyLoan({ token, data }: { token: string; data: FamilyPageData }) {
             </List.Item>
           ))}
         </List>
+        {data.status === 'handed_over' ? <ReportProblem token={token} /> : null}
       </Section>
 
       <Section title={t('family.return.title', { date: formatDate(data.dueDate) })}>
@@ -297,5 +311,124 @@ function MessageForm({ token }: { token: string }) {
         </Stack>
       </form>
     </Section>
+  );
+}
+
+const PROBLEMS = {
+  breakdown: ['does_not_start', 'screen', 'keyboard', 'battery', 'network', 'other'],
+  request: ['accessory', 'how_to', 'other'],
+} as const;
+type Kind = keyof typeof PROBLEMS;
+type Problem = (typeof PROBLEMS)[Kind][number];
+
+/**
+ * "Signaler un problème" with the lent device: a small dialog sending a
+ * helpdesk ticket (a breakdown or a request, what happens chosen in a list).
+ * Nothing personal is asked, and there is no free text: the ticket only
+ * names the school and the device (the message form below remains for
+ * writing to the school).
+ */
+function ReportProblem({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const [opened, setOpened] = useState(false);
+  const [kind, setKind] = useState<Kind>('breakdown');
+  const [problem, setProblem] = useState<Problem | ''>('');
+  const [missing, setMissing] = useState<string | null>(null);
+  const [receivedAt, setReceivedAt] = useState<string | null>(null);
+  const send = useMutation({
+    mutationFn: (body: { category: Kind; problem: Problem }) =>
+      unwrap(api.POST('/api/public/family/{token}/tickets', { params: { path: { token } }, body })),
+    onSuccess: (receipt) => {
+      setReceivedAt(receipt.receivedAt);
+      setOpened(false);
+      setProblem('');
+      setKind('breakdown');
+    },
+  });
+  useFocusFirstProblem(form, send.error ?? missing);
+  const failure = send.error ? loanFormProblem(t, send.error, ['problem', 'category'], innerFieldOf) : null;
+  const close = () => {
+    setOpened(false);
+    setMissing(null);
+    send.reset();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!problem) {
+      setMissing(t('family.ticket.problemRequired'));
+      send.reset();
+      return;
+    }
+    setMissing(null);
+    send.mutate({ category: kind, problem });
+  };
+  return (
+    <Stack gap="sm">
+      {receivedAt ? (
+        <FormAlert kind="success">{t('family.ticket.received', { date: formatDateTime(receivedAt) })}</FormAlert>
+      ) : null}
+      <Group>
+        <Button variant="default" onClick={() => setOpened(true)}>
+          {t('family.ticket.open')}
+        </Button>
+      </Group>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('family.ticket.title')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        styles={{ title: { fontWeight: 700, fontSize: '1.25rem' } }}
+      >
+        <form ref={form} onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <Text>{t('family.ticket.intro')}</Text>
+            {failure?.general ? <FormAlert kind="error">{failure.general}</FormAlert> : null}
+            <Radio.Group
+              label={t('family.ticket.kind')}
+              required
+              value={kind}
+              onChange={(value) => {
+                setKind(value === 'request' ? 'request' : 'breakdown');
+                setProblem('');
+              }}
+              error={failure?.fields.category}
+            >
+              <Stack gap="xs" mt="xs">
+                {(['breakdown', 'request'] as const).map((k) => (
+                  <Radio key={k} value={k} label={t(`family.ticket.kinds.${k}`)} />
+                ))}
+              </Stack>
+            </Radio.Group>
+            <Radio.Group
+              label={t('family.ticket.problem')}
+              description={t('family.ticket.problemHelp')}
+              required
+              value={problem}
+              onChange={(value) => {
+                setProblem((PROBLEMS[kind] as readonly string[]).includes(value) ? (value as Problem) : '');
+                setMissing(null);
+              }}
+              error={missing ?? failure?.fields.problem}
+            >
+              <Stack gap="xs" mt="xs">
+                {PROBLEMS[kind].map((p) => (
+                  <Radio key={p} value={p} label={t(`family.ticket.problems.${kind}.${p}`)} />
+                ))}
+              </Stack>
+            </Radio.Group>
+            <Text size="sm">{t('family.ticket.privacy')}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={send.isPending}>
+                {t('family.ticket.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </Stack>
   );
 }

@@ -166,6 +166,16 @@ export function LinesPage() {
                           {line.description}
                         </Text>
                       ) : null}
+                      {line.subscriptionId && line.subscriptionFrom && line.subscriptionTo ? (
+                        <Text size="xs" fw={400}>
+                          <AnchorLink to="/services">
+                            {t('funding.lines.fromSubscription', {
+                              from: formatDate(line.subscriptionFrom),
+                              to: formatDate(line.subscriptionTo),
+                            })}
+                          </AnchorLink>
+                        </Text>
+                      ) : null}
                     </Table.Th>
                     <Table.Td ff="monospace">{codeOf.get(line.costItemId) ?? ''}</Table.Td>
                     <Table.Td>{line.supplierName}</Table.Td>

@@ -1,10 +1,22 @@
-import { Button, Checkbox, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useSignedInMe } from '../../auth/session.ts';
 import { AnchorLink } from '../../components/anchor-link.tsx';
+import { useDebouncedSearchParam } from '../../components/debounced-search-param.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { Page } from '../../components/page.tsx';
 import { Panel } from '../../components/panel.tsx';
@@ -110,11 +122,22 @@ function TicketsPanel({ search, set }: { search: HelpdeskSearch; set: (changes: 
       category: search.category,
       assigneeId: search.mine ? me.user.id : undefined,
       breached: search.breached,
+      q: search.q,
+      open: search.open,
     }),
   );
+  const [q, setQ] = useDebouncedSearchParam(search.q, (value) => set({ q: value }));
   const attached = me.schoolScope === 'attached';
   return (
     <Panel title={t('helpdesk.tickets')}>
+      <TextInput
+        label={t('helpdesk.search')}
+        description={t('helpdesk.searchHelp')}
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        maw="30rem"
+      />
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="md">
         <NativeSelect
           label={t('helpdesk.fields.status')}
@@ -181,6 +204,11 @@ function TicketsPanel({ search, set }: { search: HelpdeskSearch; set: (changes: 
           />
         ) : null}
         <Checkbox
+          label={t('helpdesk.openOnly')}
+          checked={search.open === true}
+          onChange={(e) => set({ open: e.currentTarget.checked ? true : undefined })}
+        />
+        <Checkbox
           label={t('helpdesk.breachedOnly')}
           checked={search.breached === true}
           onChange={(e) => set({ breached: e.currentTarget.checked ? true : undefined })}
@@ -223,6 +251,7 @@ function TicketTable({ items, pending, caption }: { items: readonly Ticket[]; pe
         <caption id={captionId}>{caption}</caption>
         <Table.Thead>
           <Table.Tr>
+            <Table.Th scope="col">{t('helpdesk.fields.number')}</Table.Th>
             <Table.Th scope="col">{t('helpdesk.fields.title')}</Table.Th>
             <Table.Th scope="col">{t('helpdesk.fields.school')}</Table.Th>
             <Table.Th scope="col">{t('helpdesk.fields.category')}</Table.Th>
@@ -236,6 +265,7 @@ function TicketTable({ items, pending, caption }: { items: readonly Ticket[]; pe
         <Table.Tbody>
           {items.map((ticket) => (
             <Table.Tr key={ticket.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{ticket.number}</Table.Td>
               <Table.Th scope="row">
                 <AnchorLink to="/helpdesk/$id" params={{ id: ticket.id }}>
                   {ticket.title}

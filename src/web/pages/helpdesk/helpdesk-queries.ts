@@ -13,6 +13,10 @@ export interface TicketFilter {
   readonly category?: Ticket['category'] | undefined;
   readonly assigneeId?: string | undefined;
   readonly breached?: boolean | undefined;
+  /** A ticket number, a year or words of the title. */
+  readonly q?: string | undefined;
+  /** Open tickets only (new, assigned, in progress, waiting). */
+  readonly open?: boolean | undefined;
 }
 
 export const ticketsQuery = (filter: TicketFilter) =>
@@ -29,6 +33,8 @@ export const ticketsQuery = (filter: TicketFilter) =>
               ...(filter.category ? { category: filter.category } : {}),
               ...(filter.assigneeId ? { assigneeId: filter.assigneeId } : {}),
               ...(filter.breached ? { breached: 'true' as const } : {}),
+              ...(filter.q ? { q: filter.q } : {}),
+              ...(filter.open ? { open: 'true' as const } : {}),
               limit: 200,
             },
           },

@@ -1,6 +1,6 @@
 /**
  * What the helpdesk list keeps in the URL (`/helpdesk?status=new&school=…&
- * priority=high&category=breakdown&mine=true&breached=true&tab=queue`;
+ * priority=high&category=breakdown&mine=true&breached=true&open=true&q=T-2026-00042&tab=queue`;
  * `report=<asset id>` opens the new ticket dialog on that asset).
  * Defaults are left out of the URL.
  */
@@ -21,6 +21,10 @@ export interface HelpdeskSearch {
   category?: TicketCategory;
   mine?: true;
   breached?: true;
+  /** Open tickets only (the dashboard's figure links here). */
+  open?: true;
+  /** A ticket number (`T-2026-00042`, `42`), a year, or words of the title. */
+  q?: string;
   /** An asset to report ("Signaler une panne" on the asset page): opens the dialog with it. */
   report?: string;
 }
@@ -41,6 +45,8 @@ export function parseHelpdeskSearch(search: Record<string, unknown>): HelpdeskSe
   if (category) out.category = category;
   if (search.mine === true || search.mine === 'true') out.mine = true;
   if (search.breached === true || search.breached === 'true') out.breached = true;
+  if (search.open === true || search.open === 'true') out.open = true;
+  if (typeof search.q === 'string' && search.q.trim()) out.q = search.q.trim().slice(0, 100);
   if (typeof search.report === 'string' && UUID.test(search.report)) out.report = search.report;
   return out;
 }

@@ -1,10 +1,11 @@
-import { Checkbox, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, FileInput, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas, unwrap } from '../../api/client.ts';
 import { useSignedInMe } from '../../auth/session.ts';
+import { setFlash } from '../../components/flash.ts';
 import { useFocusFirstProblem } from '../../components/focus-first-problem.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { OneSchoolPicker } from '../../components/school-picker.tsx';
@@ -12,6 +13,7 @@ import { formProblem } from '../../errors.ts';
 import { helpdeskChanged, type TicketDetail } from './helpdesk-queries.ts';
 import { Dialog, FormButtons } from './labels.tsx';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, type TicketCategory, type TicketPriority } from './search.ts';
+import { ACCEPT, uploadTicketFile } from './ticket-files.tsx';
 
 type CreateInput = Schemas['CreateTicketInput'];
 
@@ -42,6 +44,7 @@ export function TicketDialog({
   const [assets, setAssets] = useState<ReadonlyMap<string, string>>(
     () => new Map(initialAsset ? [[initialAsset.id, initialAsset.label]] : []),
   );
+  const [files, setFiles] = useState<File[]>([]);
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 250);
   const [checked, setChecked] = useState<Record<string, string> | null>(null);
@@ -59,7 +62,20 @@ export function TicketDialog({
   });
 
   const save = useMutation({
-    mutationFn: (body: CreateInput) => unwrap(api.POST('/api/helpdesk/tickets', { body })),
+    mutationFn: async (body: CreateInput) => {
+      const created = await unwrap(api.POST('/api/helpdesk/tickets', { body }));
+      // The photos go once the ticket exists; one refused does not undo the ticket.
+      const notSent: string[] = [];
+      for (const file of files) {
+        try {
+          await uploadTicketFile(created.id, file);
+        } catch {
+          notSent.push(file.name);
+        }
+      }
+      if (notSent.length) setFlash(t('helpdesk.files.notSent', { names: notSent.join(', ') }));
+      return created;
+    },
     onSuccess: async (saved) => {
       await helpdeskChanged(queryClient);
       onSaved(saved);
@@ -185,6 +201,15 @@ export function TicketDialog({
               </Text>
             ) : null}
           </Stack>
+          <FileInput
+            label={t('helpdesk.files.atCreation')}
+            description={t('helpdesk.files.atCreationHelp')}
+            accept={ACCEPT}
+            multiple
+            clearable
+            value={files}
+            onChange={(chosen) => setFiles(chosen.slice(0, 10))}
+          />
           <FormButtons onCancel={onClose} pending={save.isPending} submit={t('helpdesk.open')} />
         </Stack>
       </form>

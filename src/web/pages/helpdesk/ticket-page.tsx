@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, unwrap } from '../../api/client.ts';
 import { useSignedInMe } from '../../auth/session.ts';
 import { AnchorLink } from '../../components/anchor-link.tsx';
+import { useFlash } from '../../components/flash.ts';
 import { useFocusFirstProblem } from '../../components/focus-first-problem.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { Page } from '../../components/page.tsx';
@@ -15,6 +16,7 @@ import { errorMessage, formProblem } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { helpdeskChanged, type TicketDetail, ticketQuery } from './helpdesk-queries.ts';
 import { BreachBadge, PriorityBadge, TicketStatusBadge } from './labels.tsx';
+import { AttachmentsPanel, Confirm } from './ticket-files.tsx';
 
 type Done = (message: string | null) => void;
 
@@ -24,10 +26,13 @@ export function TicketPage() {
   const { id } = useParams({ from: '/signedIn/helpdesk/$id' });
   const ticket = useQuery(ticketQuery(id));
   const [done, setDone] = useState<string | null>(null);
+  // Files chosen at the opening that could not be attached (set by the new-ticket dialog).
+  const notAttached = useFlash();
   const tk = ticket.data;
   return (
     <Page title={tk ? tk.title : t('helpdesk.ticket')}>
       <AnchorLink to="/helpdesk">{t('helpdesk.backToList')}</AnchorLink>
+      {notAttached ? <FormAlert kind="error">{notAttached}</FormAlert> : null}
       {done ? <FormAlert kind="success">{done}</FormAlert> : null}
       {ticket.isError ? <FormAlert kind="error">{errorMessage(t, ticket.error)}</FormAlert> : null}
       {ticket.isPending ? <Text>{t('common.loading')}</Text> : null}
@@ -35,7 +40,8 @@ export function TicketPage() {
         <>
           <DetailsPanel ticket={tk} />
           <ActionsPanel key={`${tk.status}-${tk.updatedAt}`} ticket={tk} onDone={setDone} />
-          {tk.assets.length ? <AssetsPanel ticket={tk} /> : null}
+          {tk.assets.length ? <AssetsPanel ticket={tk} onDone={setDone} /> : null}
+          <AttachmentsPanel ticket={tk} onDone={setDone} />
           <TimelinePanel ticket={tk} onDone={setDone} />
           {tk.can.rate || tk.satisfaction ? <SatisfactionPanel ticket={tk} onDone={setDone} /> : null}
         </>
@@ -51,6 +57,7 @@ function DetailsPanel({ ticket: tk }: { ticket: TicketDetail }) {
       <Facts
         empty={t('helpdesk.none')}
         items={[
+          [t('helpdesk.fields.number'), tk.number],
           [t('helpdesk.fields.status'), <TicketStatusBadge key="s" value={tk.status} />],
           [t('helpdesk.fields.school'), tk.school.name],
           [t('helpdesk.fields.room'), tk.room?.name],
@@ -127,7 +134,7 @@ function ActionsPanel({ ticket: tk, onDone }: { ticket: TicketDetail; onDone: Do
       await helpdeskChanged(queryClient);
     },
   });
-  if (!canTake && targets.length === 0 && !tk.can.reopen) return null;
+  if (!canTake && targets.length === 0 && !tk.can.reopen && !tk.can.assign) return null;
   const allowed =
     act.error instanceof ApiError && act.error.problem.allowed?.length
       ? t('helpdesk.allowedNow', {
@@ -182,13 +189,106 @@ function ActionsPanel({ ticket: tk, onDone }: { ticket: TicketDetail; onDone: Do
           </Button>
         ) : null}
       </Group>
+      {tk.can.assign ? <AssignControl ticket={tk} onDone={onDone} /> : null}
     </Panel>
   );
 }
 
-function AssetsPanel({ ticket: tk }: { ticket: TicketDetail }) {
+/**
+ * Assign to another technician: the API lists who can take it (helpdesk
+ * workers reaching the school); "take it" above stays for oneself.
+ */
+function AssignControl({ ticket: tk, onDone }: { ticket: TicketDetail; onDone: Done }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [chosen, setChosen] = useState('');
+  const [missing, setMissing] = useState(false);
+  const people = useQuery({
+    queryKey: ['helpdesk', 'assignees', tk.id],
+    queryFn: () => unwrap(api.GET('/api/helpdesk/tickets/{id}/assignees', { params: { path: { id: tk.id } } })),
+  });
+  const assign = useMutation({
+    mutationFn: (assigneeId: string) =>
+      unwrap(api.POST('/api/helpdesk/tickets/{id}/assign', { params: { path: { id: tk.id } }, body: { assigneeId } })),
+    onSuccess: async (saved) => {
+      setChosen('');
+      await helpdeskChanged(queryClient);
+      onDone(t('helpdesk.assign.done', { name: saved.assignee?.displayName ?? '' }));
+    },
+  });
+  const others = (people.data ?? []).filter((p) => !p.current);
+  const problem = formProblem(t, assign.error, ['assigneeId']);
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!chosen) {
+          setMissing(true);
+          return;
+        }
+        setMissing(false);
+        assign.mutate(chosen);
+      }}
+    >
+      <Stack gap="xs">
+        {people.isError ? <FormAlert kind="error">{errorMessage(t, people.error)}</FormAlert> : null}
+        {problem.general ? <FormAlert kind="error">{problem.general}</FormAlert> : null}
+        <Group align="end" gap="sm">
+          <NativeSelect
+            label={tk.assignee ? t('helpdesk.assign.reassign') : t('helpdesk.assign.label')}
+            value={chosen}
+            onChange={(e) => {
+              setChosen(e.currentTarget.value);
+              setMissing(false);
+            }}
+            error={missing ? t('helpdesk.assign.missing') : problem.fields.assigneeId}
+            disabled={people.isPending}
+            data={[
+              { value: '', label: people.isPending ? t('common.loading') : t('helpdesk.assign.choose') },
+              ...others.map((p) => ({ value: p.id, label: p.displayName })),
+            ]}
+            style={{ flex: '1 1 16rem' }}
+            maw="24rem"
+          />
+          <Button type="submit" variant="default" loading={assign.isPending}>
+            {t('helpdesk.assign.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+type AssetRow = TicketDetail['assets'][number];
+
+/** Linked assets with their inventory status; the helpdesk sends one to repair and brings it back, after a confirmation. */
+function AssetsPanel({ ticket: tk, onDone }: { ticket: TicketDetail; onDone: Done }) {
   const { t } = useTranslation();
   const captionId = useId();
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState<{ asset: AssetRow; kind: 'repair' | 'return' } | null>(null);
+  const repair = useMutation({
+    mutationFn: ({ asset, kind }: { asset: AssetRow; kind: 'repair' | 'return' }) =>
+      unwrap(
+        kind === 'repair'
+          ? api.POST('/api/helpdesk/tickets/{id}/repair', {
+              params: { path: { id: tk.id } },
+              body: { assetIds: [asset.id] },
+            })
+          : api.POST('/api/helpdesk/tickets/{id}/repair/return', {
+              params: { path: { id: tk.id } },
+              body: { assetIds: [asset.id] },
+            }),
+      ),
+    onSuccess: async (_saved, { asset, kind }) => {
+      setAsking(null);
+      await helpdeskChanged(queryClient);
+      await queryClient.invalidateQueries({ queryKey: ['assets'] });
+      onDone(t(kind === 'repair' ? 'helpdesk.repair.sent' : 'helpdesk.repair.back', { tag: asset.tag }));
+    },
+  });
+  const withActions = tk.assets.some((a) => a.can.repair || a.can.returnFromRepair);
   return (
     <Panel title={t('helpdesk.assets')}>
       <TableScroll labelledBy={captionId}>
@@ -200,6 +300,7 @@ function AssetsPanel({ ticket: tk }: { ticket: TicketDetail }) {
               <Table.Th scope="col">{t('helpdesk.fields.model')}</Table.Th>
               <Table.Th scope="col">{t('helpdesk.fields.assetStatus')}</Table.Th>
               <Table.Th scope="col">{t('helpdesk.fields.repair')}</Table.Th>
+              {withActions ? <Table.Th scope="col">{t('helpdesk.repair.actions')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -219,11 +320,55 @@ function AssetsPanel({ ticket: tk }: { ticket: TicketDetail }) {
                       ? t('helpdesk.sentToRepair', { at: formatDateTime(a.sentToRepairAt) })
                       : '—'}
                 </Table.Td>
+                {withActions ? (
+                  <Table.Td>
+                    {a.can.repair ? (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={t('helpdesk.repair.sendNamed', { tag: a.tag })}
+                        onClick={() => setAsking({ asset: a, kind: 'repair' })}
+                      >
+                        {t('helpdesk.repair.send')}
+                      </Button>
+                    ) : a.can.returnFromRepair ? (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={t('helpdesk.repair.returnNamed', { tag: a.tag })}
+                        onClick={() => setAsking({ asset: a, kind: 'return' })}
+                      >
+                        {t('helpdesk.repair.return')}
+                      </Button>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                ) : null}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </TableScroll>
+      {asking ? (
+        <Confirm
+          title={t(asking.kind === 'repair' ? 'helpdesk.repair.sendTitle' : 'helpdesk.repair.returnTitle', {
+            tag: asking.asset.tag,
+          })}
+          body={t(asking.kind === 'repair' ? 'helpdesk.repair.sendBody' : 'helpdesk.repair.returnBody', {
+            tag: asking.asset.tag,
+            status: t(`assets.status.${asking.asset.status}`, { defaultValue: asking.asset.status }),
+          })}
+          confirm={t(asking.kind === 'repair' ? 'helpdesk.repair.send' : 'helpdesk.repair.return')}
+          pending={repair.isPending}
+          error={repair.isError ? errorMessage(t, repair.error) : null}
+          onCancel={() => {
+            setAsking(null);
+            repair.reset();
+          }}
+          onConfirm={() => repair.mutate(asking)}
+        />
+      ) : null}
     </Panel>
   );
 }

@@ -7,6 +7,7 @@ import { hasPermission, useSignedInMe } from '../../auth/session.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { errorMessage } from '../../errors.ts';
+import { DeclareDialog } from './declare-dialog.tsx';
 import { type Subscription, subscriptionsQuery } from './services-queries.ts';
 import { EndSubscriptionDialog, SubscriptionDialog } from './subscription-dialog.tsx';
 import { SubscriptionsTable } from './subscriptions-table.tsx';
@@ -23,11 +24,13 @@ function ServicesOfSchool({ school, manage }: { school: School; manage: boolean 
   const list = useQuery(subscriptionsQuery({ schoolId: school.id }));
   const [editing, setEditing] = useState<Subscription | 'new' | null>(null);
   const [ending, setEnding] = useState<Subscription | null>(null);
+  const [declaring, setDeclaring] = useState<Subscription | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const items = list.data ?? [];
   const saved = (message: string) => {
     setEditing(null);
     setEnding(null);
+    setDeclaring(null);
     setDone(message);
   };
   return (
@@ -66,6 +69,10 @@ function ServicesOfSchool({ school, manage }: { school: School; manage: boolean 
             setDone(null);
             setEnding(s);
           }}
+          onDeclare={(s) => {
+            setDone(null);
+            setDeclaring(s);
+          }}
         />
       )}
       {editing ? (
@@ -78,6 +85,7 @@ function ServicesOfSchool({ school, manage }: { school: School; manage: boolean 
         />
       ) : null}
       {ending ? <EndSubscriptionDialog subscription={ending} onClose={() => setEnding(null)} onSaved={saved} /> : null}
+      {declaring ? <DeclareDialog subscription={declaring} onClose={() => setDeclaring(null)} onSaved={saved} /> : null}
     </Panel>
   );
 }

@@ -11,6 +11,7 @@ import { OneSchoolPicker } from '../../components/school-picker.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { errorMessage } from '../../errors.ts';
 import { formatMoney, formatNumber } from '../../format.ts';
+import { DeclareDialog } from './declare-dialog.tsx';
 import { SUBSCRIPTION_STATUSES } from './labels.tsx';
 import { ServiceDialog } from './service-dialog.tsx';
 import {
@@ -195,12 +196,14 @@ function SubscriptionsPanel({ onDone }: { onDone: (message: string | null) => vo
   const [status, setStatus] = useState<SubscriptionStatus | ''>('active');
   const [editing, setEditing] = useState<Subscription | 'new' | null>(null);
   const [ending, setEnding] = useState<Subscription | null>(null);
+  const [declaring, setDeclaring] = useState<Subscription | null>(null);
   const services = useQuery(servicesQuery(true));
   const list = useQuery(subscriptionsQuery({ schoolId, serviceId, status: status || undefined }));
   const items = list.data ?? [];
   const saved = (message: string) => {
     setEditing(null);
     setEnding(null);
+    setDeclaring(null);
     onDone(message);
   };
   return (
@@ -258,6 +261,10 @@ function SubscriptionsPanel({ onDone }: { onDone: (message: string | null) => vo
             onDone(null);
             setEnding(s);
           }}
+          onDeclare={(s) => {
+            onDone(null);
+            setDeclaring(s);
+          }}
         />
       )}
       {editing ? (
@@ -268,6 +275,7 @@ function SubscriptionsPanel({ onDone }: { onDone: (message: string | null) => vo
         />
       ) : null}
       {ending ? <EndSubscriptionDialog subscription={ending} onClose={() => setEnding(null)} onSaved={saved} /> : null}
+      {declaring ? <DeclareDialog subscription={declaring} onClose={() => setDeclaring(null)} onSaved={saved} /> : null}
     </Panel>
   );
 }

@@ -1,6 +1,7 @@
-import { Button, Group, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../components/anchor-link.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { formatDate, formatMoney, formatNumber } from '../../format.ts';
 import { SubscriptionStatusBadge } from './labels.tsx';
@@ -13,16 +14,19 @@ export function SubscriptionsTable({
   showSchool,
   onEdit,
   onEnd,
+  onDeclare,
 }: {
   items: readonly Subscription[];
   caption: string;
   showSchool: boolean;
   onEdit: (s: Subscription) => void;
   onEnd: (s: Subscription) => void;
+  onDeclare: (s: Subscription) => void;
 }) {
   const { t } = useTranslation();
   const captionId = useId();
-  const actions = items.some((s) => s.can.update);
+  const actions = items.some((s) => s.can.update || s.can.declare);
+  const declared = items.some((s) => s.expenseLines.length > 0);
   const period = (s: Subscription) =>
     s.endsOn
       ? t('services.subscriptions.fromTo', { from: formatDate(s.startsOn), to: formatDate(s.endsOn) })
@@ -40,6 +44,7 @@ export function SubscriptionsTable({
             <Table.Th scope="col">{t('services.fields.seats')}</Table.Th>
             <Table.Th scope="col">{t('services.fields.yearlyCost')}</Table.Th>
             <Table.Th scope="col">{t('services.subscriptions.status')}</Table.Th>
+            {declared ? <Table.Th scope="col">{t('services.declare.column')}</Table.Th> : null}
             {actions ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>
@@ -73,19 +78,56 @@ export function SubscriptionsTable({
                 <Table.Td>
                   <SubscriptionStatusBadge value={s.status} />
                 </Table.Td>
+                {declared ? (
+                  <Table.Td>
+                    {s.expenseLines.length === 0 ? (
+                      '—'
+                    ) : (
+                      <Stack gap={2}>
+                        {s.expenseLines.map((l) => (
+                          <AnchorLink
+                            key={l.id}
+                            to="/funding/programmes/$id/lines"
+                            params={{ id: l.programmeId }}
+                            size="sm"
+                          >
+                            {t('services.declare.line', {
+                              programme: l.programmeName,
+                              from: formatDate(l.from),
+                              to: formatDate(l.to),
+                              amount: formatMoney(l.htCents),
+                            })}
+                          </AnchorLink>
+                        ))}
+                      </Stack>
+                    )}
+                  </Table.Td>
+                ) : null}
                 {actions ? (
                   <Table.Td>
-                    {s.can.update ? (
+                    {s.can.update || s.can.declare ? (
                       <Group gap="xs" wrap="nowrap">
-                        <Button
-                          variant="default"
-                          size="compact-sm"
-                          aria-label={t('services.subscriptions.editNamed', named)}
-                          onClick={() => onEdit(s)}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                        {s.status !== 'ended' ? (
+                        {s.can.update ? (
+                          <Button
+                            variant="default"
+                            size="compact-sm"
+                            aria-label={t('services.subscriptions.editNamed', named)}
+                            onClick={() => onEdit(s)}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                        ) : null}
+                        {s.can.declare ? (
+                          <Button
+                            variant="default"
+                            size="compact-sm"
+                            aria-label={t('services.declare.actionNamed', named)}
+                            onClick={() => onDeclare(s)}
+                          >
+                            {t('services.declare.action')}
+                          </Button>
+                        ) : null}
+                        {s.can.update && s.status !== 'ended' ? (
                           <Button
                             variant="default"
                             size="compact-sm"

@@ -26,7 +26,9 @@ import { OneSchoolPicker } from '../../components/school-picker.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { errorMessage, formProblem } from '../../errors.ts';
 import { formatDateTime, formatNumber } from '../../format.ts';
+import { AccountRegistration } from './account-registration.tsx';
 import { SessionStatusBadge, seatsOf, whereOf } from './labels.tsx';
+import { MaterialsPanel } from './materials-panel.tsx';
 import { SessionDialog } from './session-dialog.tsx';
 import { sessionQuery, type TrainingSessionDetail, trainingChanged } from './training-queries.ts';
 
@@ -46,6 +48,7 @@ export function SessionPage() {
       {s ? (
         <>
           <DetailsPanel session={s} onDone={setDone} />
+          <MaterialsPanel session={s} onDone={setDone} />
           {s.audience === 'families' ? null : <RegistrationsPanel session={s} onDone={setDone} />}
           {s.can.recordAttendance ? <AttendancePanel key={s.updatedAt} session={s} onDone={setDone} /> : null}
           <FeedbackPanel session={s} onDone={setDone} />
@@ -282,6 +285,7 @@ function RegistrationsPanel({ session: s, onDone }: { session: TrainingSessionDe
           </Table>
         </TableScroll>
       )}
+      {s.can.register ? <AccountRegistration session={s} onDone={onDone} /> : null}
       {s.can.register ? (
         <form ref={form} onSubmit={submit} noValidate aria-labelledby={`${captionId}-named`}>
           <Stack gap="sm">

@@ -46,7 +46,7 @@ export interface TileSource {
  * pan with the arrow keys), and the popups' close button speaks the page's
  * language (Leaflet names it in English).
  */
-function Accessibility({ label }: { label: string }) {
+export function Accessibility({ label }: { label: string }) {
   const { t } = useTranslation();
   const map = useMap();
   useEffect(() => {
@@ -68,7 +68,7 @@ function Accessibility({ label }: { label: string }) {
  * Leaflet's fades and zoom animations, off when the user asks for reduced
  * motion (like the theme's transitions): a popup then appears at once.
  */
-function motion() {
+export function motion() {
   const animate = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
   return { fadeAnimation: animate, zoomAnimation: animate, markerZoomAnimation: animate };
 }

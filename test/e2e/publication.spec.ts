@@ -1,4 +1,4 @@
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { expectAccessible, pageReady, signIn, test, visit } from './helpers.ts';
 
 /**
@@ -9,6 +9,27 @@ import { expectAccessible, pageReady, signIn, test, visit } from './helpers.ts';
 
 const NNBSP = '\u202f';
 
+/**
+ * The demo's programme as the page shows it. Earlier journeys (funding,
+ * procurement) add expense lines to the shared database, so the eligible
+ * total and the city's share move; the planned budget and the FEDER aid do
+ * not. The exact demo amounts of a fresh database (1,490,666 / 1,173,000 /
+ * 317,666) are checked by publication/routes.test.ts; here the financing
+ * plan must add up: FEDER + the city's share = the total.
+ */
+async function expectProgrammeFigures(page: Page) {
+  const main = page.getByRole('main');
+  await expect(main).toContainText(/Budget prévu : 1\s490\s666 € HT/);
+  await expect(main).toContainText(`1${NNBSP}173${NNBSP}000 € FEDER`);
+  const plan = main.getByRole('table', { name: 'Plan de financement (montants hors taxes)' });
+  await expect(plan.getByRole('row', { name: /autofinancement/ })).toContainText(/\d\s\d{3} €/);
+  const values = await plan.locator('data').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('value'))));
+  expect(values).toHaveLength(3);
+  const [feder, owner, total] = values as [number, number, number];
+  expect(feder).toBe(1_173_000);
+  expect(feder + owner).toBe(total);
+}
+
 test('the login page links to the public page, which is accessible in French and English', async ({ page }) => {
   await page.goto('/login');
   await pageReady(page, 'Connexion');
@@ -18,9 +39,7 @@ test('the login page links to the public page, which is accessible in French and
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   const main = page.getByRole('main');
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Plan numérique des écoles — Ville du Mans');
-  await expect(main).toContainText(`1${NNBSP}490${NNBSP}666 € HT`);
-  await expect(main).toContainText(`1${NNBSP}173${NNBSP}000 € FEDER`);
-  await expect(main).toContainText(`317${NNBSP}666 €`);
+  await expectProgrammeFigures(page);
   // The EU emblem and mention are visible on arrival, without scrolling.
   const banner = page.getByRole('banner');
   await expect(banner.getByRole('img', { name: 'Drapeau de l’Union européenne' })).toBeInViewport();
@@ -38,9 +57,8 @@ test('the login page links to the public page, which is accessible in French and
   await banner.getByRole('link', { name: 'Read this page in English' }).click();
   await expect(page).toHaveURL(/\/public\/ville-du-mans\?lang=en$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(main).toContainText('1,490,666 € HT');
+  await expect(main).toContainText('Planned budget: 1,490,666 € HT');
   await expect(main).toContainText('1,173,000 € FEDER');
-  await expect(main).toContainText('317,666 €');
   await expect(banner).toContainText('This project is co-financed by the European Regional Development Fund');
   await expectAccessible(page, '/public/ville-du-mans?lang=en');
 
@@ -60,9 +78,7 @@ test('with JavaScript disabled the figures, the EU sentence and the tables are t
     const response = await page.goto('/public/ville-du-mans');
     expect(response?.status()).toBe(200);
     const main = page.getByRole('main');
-    await expect(main).toContainText(`1${NNBSP}490${NNBSP}666 € HT`);
-    await expect(main).toContainText(`1${NNBSP}173${NNBSP}000 € FEDER`);
-    await expect(main).toContainText(`317${NNBSP}666 €`);
+    await expectProgrammeFigures(page);
     await expect(page.getByRole('banner')).toContainText(
       'Ce projet est cofinancé par le Fonds européen de développement régional',
     );
@@ -74,11 +90,11 @@ test('with JavaScript disabled the figures, the EU sentence and the tables are t
     // Printable: the print stylesheet hides the language switch.
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('link', { name: 'Read this page in English' })).toBeHidden();
-    await expect(main).toContainText(`1${NNBSP}490${NNBSP}666 € HT`);
+    await expect(main).toContainText(`1${NNBSP}173${NNBSP}000 € FEDER`);
 
     const en = await context.newPage();
     await en.goto('/public/ville-du-mans?lang=en');
-    await expect(en.getByRole('main')).toContainText('1,490,666 € HT');
+    await expect(en.getByRole('main')).toContainText('Planned budget: 1,490,666 € HT');
     await expect(en.getByRole('banner')).toContainText('European Union');
   } finally {
     await context.close();

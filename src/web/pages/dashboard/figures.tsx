@@ -1,12 +1,19 @@
 import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BarChart, SERIES_COLOURS } from '../funding/bar-chart.tsx';
 import type { MonthPoint } from './dashboard-queries.ts';
 import { trendOf } from './search.ts';
 
+/** The performance mark set when the key figures are first on screen (the dashboard journey reads it). */
+export const FIGURES_MARK = 'socle:dashboard-figures';
+
 /** Key figures as a list: each one its label, value, trend since the start of the school year and the list behind it. */
 export function FigureList({ label, children }: { label: string; children: ReactNode }) {
+  useEffect(() => {
+    // Once per page load: the time from navigation start to the figures, measured by the page itself.
+    if (performance.getEntriesByName(FIGURES_MARK).length === 0) performance.mark(FIGURES_MARK);
+  }, []);
   return (
     <SimpleGrid
       component="ul"

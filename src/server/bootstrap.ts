@@ -132,7 +132,7 @@ export async function seedDemo(db: Database, config?: Config): Promise<DemoAccou
     .from(organisations)
     .where(eq(organisations.slug, DEMO_SLUG));
   if (existing) return [];
-  return db.system(async (tx) => {
+  const accounts = await db.system(async (tx) => {
     const [org] = await tx
       .insert(organisations)
       .values({
@@ -209,6 +209,10 @@ export async function seedDemo(db: Database, config?: Config): Promise<DemoAccou
     if (config) await generateDemoLoans(scope, config);
     return accounts;
   });
+  // Planner statistics for the rows just generated: the embedded database runs no autovacuum (the hourly
+  // db-analyze job comes later), and without them the first dashboard and socle reads pick slow plans.
+  if (db.kind === 'pglite') await db.owner.execute(sql`ANALYZE`);
+  return accounts;
 }
 
 export async function createOrganisation(db: Database, name: string): Promise<string> {

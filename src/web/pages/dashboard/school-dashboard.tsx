@@ -13,7 +13,7 @@ import { formatPct, SchoolStateBadge } from '../baseline/labels.tsx';
 import { type Dashboard, dashboardQuery } from './dashboard-queries.ts';
 import { Figure, FigureList, Trend } from './figures.tsx';
 import { figureSearches } from './search.ts';
-import { Charts, decimal, useDashboardSearch } from './staff-dashboard.tsx';
+import { Charts, decimal, TicketFigures, useDashboardSearch } from './staff-dashboard.tsx';
 
 /**
  * One school's dashboard: what a director lands on (their school, or a
@@ -147,30 +147,7 @@ function SchoolPanels({ d, schoolId, name }: { d: Dashboard; schoolId: string; n
               }
             />
           ) : null}
-          {d.helpdesk ? (
-            <>
-              <Figure
-                label={t('dashboard.figures.openTickets')}
-                value={formatNumber(d.helpdesk.open.value)}
-                trend={<Trend {...d.helpdesk.open} since={since} format={formatNumber} />}
-                link={
-                  <AnchorLink to="/helpdesk" search={links.openTickets}>
-                    {t('dashboard.links.openTickets')}
-                  </AnchorLink>
-                }
-              />
-              <Figure
-                label={t('dashboard.figures.breachedTickets')}
-                value={formatNumber(d.helpdesk.breached.value)}
-                trend={<Trend {...d.helpdesk.breached} since={since} format={formatNumber} />}
-                link={
-                  <AnchorLink to="/helpdesk" search={links.breachedTickets}>
-                    {t('dashboard.links.breachedTickets')}
-                  </AnchorLink>
-                }
-              />
-            </>
-          ) : null}
+          <TicketFigures d={d} />
         </FigureList>
         {hasPermission(me, 'helpdesk.open') ? (
           <Text>

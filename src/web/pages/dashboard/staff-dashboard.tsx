@@ -191,30 +191,7 @@ function StaffPanels({ d }: { d: Dashboard }) {
               />
             </>
           ) : null}
-          {d.helpdesk ? (
-            <>
-              <Figure
-                label={t('dashboard.figures.openTickets')}
-                value={formatNumber(d.helpdesk.open.value)}
-                trend={<Trend {...d.helpdesk.open} since={since} format={formatNumber} />}
-                link={
-                  <AnchorLink to="/helpdesk" search={links.openTickets}>
-                    {t('dashboard.links.openTickets')}
-                  </AnchorLink>
-                }
-              />
-              <Figure
-                label={t('dashboard.figures.breachedTickets')}
-                value={formatNumber(d.helpdesk.breached.value)}
-                trend={<Trend {...d.helpdesk.breached} since={since} format={formatNumber} />}
-                link={
-                  <AnchorLink to="/helpdesk" search={links.breachedTickets}>
-                    {t('dashboard.links.breachedTickets')}
-                  </AnchorLink>
-                }
-              />
-            </>
-          ) : null}
+          <TicketFigures d={d} />
         </FigureList>
       </Panel>
 
@@ -413,5 +390,37 @@ function SchoolTable({ d }: { d: Dashboard }) {
         </Table>
       </TableScroll>
     </Panel>
+  );
+}
+
+/** Open tickets and SLA breaches, each with its trend and the helpdesk list behind it (staff and school dashboards). */
+export function TicketFigures({ d }: { d: Dashboard }) {
+  const { t } = useTranslation();
+  if (!d.helpdesk) return null;
+  const links = figureSearches(d.filters);
+  const since = formatDate(d.period.start);
+  return (
+    <>
+      <Figure
+        label={t('dashboard.figures.openTickets')}
+        value={formatNumber(d.helpdesk.open.value)}
+        trend={<Trend {...d.helpdesk.open} since={since} format={formatNumber} />}
+        link={
+          <AnchorLink to="/helpdesk" search={links.openTickets}>
+            {t('dashboard.links.openTickets')}
+          </AnchorLink>
+        }
+      />
+      <Figure
+        label={t('dashboard.figures.breachedTickets')}
+        value={formatNumber(d.helpdesk.breached.value)}
+        trend={<Trend {...d.helpdesk.breached} since={since} format={formatNumber} />}
+        link={
+          <AnchorLink to="/helpdesk" search={links.breachedTickets}>
+            {t('dashboard.links.breachedTickets')}
+          </AnchorLink>
+        }
+      />
+    </>
   );
 }

@@ -27,6 +27,7 @@ import { AssetTagPage } from './pages/assets/tag-page.tsx';
 import { AuditPage } from './pages/audit/audit-page.tsx';
 import { parseBaselineSearch } from './pages/baseline/search.ts';
 import { parseBookingsSearch } from './pages/bookings/search.ts';
+import { prefetchHomeDashboard } from './pages/dashboard/dashboard-queries.ts';
 import { parseDashboardSearch } from './pages/dashboard/search.ts';
 import { FamilyPage } from './pages/family/family-page.tsx';
 import { parseLinesSearch, parseProgrammeSearch } from './pages/funding/search.ts';
@@ -169,7 +170,12 @@ const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'signedIn',
   beforeLoad: async ({ context, location }) => {
-    const me = await context.queryClient.ensureQueryData(meQuery);
+    const session = context.queryClient.ensureQueryData(meQuery);
+    // The home dashboard's request leaves now, right behind /api/auth/me, rather than after its answer.
+    if (location.pathname === '/home') {
+      prefetchHomeDashboard(context.queryClient, parseDashboardSearch(location.search as Record<string, unknown>));
+    }
+    const me = await session;
     if (!me) throw redirect({ to: '/login', search: { redirect: location.href }, replace: true });
     return { me };
   },

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import type { App } from '../../src/server/http/types.ts';
 import { loadSecrets } from '../../src/server/secrets.ts';
-import { createTestDatabase, type TestDatabase } from './db.ts';
+import { createTestDatabase, type TestDatabase, type TestSeed } from './db.ts';
 
 /**
  * The real application on a real database, driven through Fastify's
@@ -15,8 +15,11 @@ export interface TestApp extends TestDatabase {
   agent(): Agent;
 }
 
-export async function createTestApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase(extraEnv);
+export async function createTestApp(
+  extraEnv: Record<string, string> = {},
+  options: { seed?: TestSeed } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(extraEnv, options);
   const secrets = await loadSecrets(database.db, database.config);
   const app = await buildApp(
     { config: database.config, db: database.db, jobs: null, secrets },

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { type DemoAccount, seedDemo } from '../../src/server/bootstrap.ts';
 import { type Config, loadConfig } from '../../src/server/config.ts';
 import { type Database, newPglite, openDatabase } from '../../src/server/db/connection.ts';
 import { migrationsFolder } from '../../src/server/db/migrations.ts';
@@ -13,6 +14,11 @@ import { migrationsFolder } from '../../src/server/db/migrations.ts';
  * OS temp dir) and loaded into memory by each test file (~1 s). On
  * PostgreSQL (DATABASE_URL set) each test file gets its own database cloned
  * from a migrated template database.
+ *
+ * The demo (`seedDemo`, 20–30 s on PGlite) is seeded the same way: once per
+ * run into a second template (`{ seed: 'demo' }`, or `'demo+loans'` for the
+ * demo with its family loans, i.e. seeded with a config), which the test
+ * files clone; its accounts (random passwords) are kept beside it.
  */
 
 export const engine: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -34,6 +40,107 @@ function migrationsHash(): string {
 const templateFile = () => path.join(os.tmpdir(), `socle-test-template-${migrationsHash()}.tar`);
 const templateDbName = () => `socle_tpl_${migrationsHash()}`;
 
+/** Which data a test database starts with: nothing (migrated only), or the demo. */
+export type TestSeed = 'none' | 'demo' | 'demo+loans';
+
+/**
+ * What the demo seed depends on: the migrations, the server's sources and
+ * seed files, and the day (the demo's loans and dates are relative to today).
+ */
+function demoHash(): string {
+  const root = path.resolve(migrationsFolder(), '..');
+  const hash = createHash('sha256').update(migrationsHash());
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (!/\.test\.tsx?$/.test(entry.name)) hash.update(p).update(fs.readFileSync(p));
+    }
+  };
+  walk(path.join(root, 'src', 'server'));
+  walk(path.join(root, 'src', 'shared'));
+  hash.update(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }));
+  return hash.digest('hex').slice(0, 12);
+}
+
+const demoTag = (seed: Exclude<TestSeed, 'none'>) => (seed === 'demo' ? 'demo' : 'demoloans');
+
+/** Waits for `ready()` while another process builds; takes the lock (a directory) when free or stale. */
+async function withFileLock(lockDir: string, ready: () => boolean, build: () => Promise<void>): Promise<void> {
+  for (;;) {
+    if (ready()) return;
+    try {
+      fs.mkdirSync(lockDir);
+    } catch {
+      const age = Date.now() - (fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60_000) fs.rmSync(lockDir, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
+    try {
+      if (!ready()) await build();
+    } finally {
+      fs.rmSync(lockDir, { recursive: true, force: true });
+    }
+    return;
+  }
+}
+
+function writeAtomically(file: string, data: Buffer | string): void {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file); // atomic: readers never see half a file
+}
+
+/** The demo template of this run (built by the first file that asks); its accounts. */
+async function prepareDemoTemplate(
+  seed: Exclude<TestSeed, 'none'>,
+): Promise<{ name: string; accounts: DemoAccount[] }> {
+  await prepareTemplate();
+  const name = `socle_${demoTag(seed)}_${demoHash()}`;
+  const accountsFile = path.join(os.tmpdir(), `${name}.accounts.json`);
+  const seedInto = async (db: Database) => {
+    const accounts = await seedDemo(db, seed === 'demo+loans' ? testConfig() : undefined);
+    writeAtomically(accountsFile, JSON.stringify(accounts));
+  };
+  if (engine === 'pglite') {
+    const file = path.join(os.tmpdir(), `${name}.tar`);
+    await withFileLock(
+      `${file}.lock`,
+      () => fs.existsSync(file) && fs.existsSync(accountsFile),
+      async () => {
+        const client = newPglite('memory://', { loadDataDir: new Blob([fs.readFileSync(templateFile())]) });
+        await client.waitReady;
+        const db = await openDatabase(testConfig(), { pglite: client });
+        await seedInto(db);
+        const blob = await client.dumpDataDir('none');
+        await db.close();
+        await client.close();
+        writeAtomically(file, Buffer.from(await blob.arrayBuffer()));
+      },
+    );
+  } else {
+    await withAdminClient(async (c) => {
+      await c.query('SELECT pg_advisory_lock(7274593)');
+      try {
+        const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+        if (exists.rowCount && fs.existsSync(accountsFile)) return;
+        const building = `${name}_building`;
+        await c.query(`DROP DATABASE IF EXISTS ${name}`);
+        await c.query(`DROP DATABASE IF EXISTS ${building}`);
+        await cloneDatabase(c, building, templateDbName());
+        const db = await openDatabase(testConfig({}, serverUrl(building)));
+        await seedInto(db);
+        await db.close();
+        await c.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+      } finally {
+        await c.query('SELECT pg_advisory_unlock(7274593)');
+      }
+    });
+  }
+  return { name, accounts: JSON.parse(fs.readFileSync(accountsFile, 'utf8')) as DemoAccount[] };
+}
+
 function serverUrl(database: string): string {
   const url = new URL(process.env.DATABASE_URL as string);
   url.pathname = `/${database}`;
@@ -47,6 +154,19 @@ async function withAdminClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> 
     return await fn(client);
   } finally {
     await client.end();
+  }
+}
+
+/** CREATE DATABASE … TEMPLATE, retried while another file is cloning the same template. */
+async function cloneDatabase(c: pg.Client, name: string, template: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return;
+    } catch (error) {
+      if (attempt > 40 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
   }
 }
 
@@ -91,6 +211,8 @@ export interface TestDatabase {
   readonly config: Config;
   /** Connection string of this test's database (PostgreSQL only). */
   readonly url: string | null;
+  /** The demo's accounts when the database starts with the demo (`seed`), else empty. */
+  readonly demoAccounts: DemoAccount[];
   close(): Promise<void>;
 }
 
@@ -106,11 +228,17 @@ export function testConfig(extra: Record<string, string> = {}, url?: string | nu
   });
 }
 
-/** A fresh, migrated, empty database for one test file. */
-export async function createTestDatabase(extraEnv: Record<string, string> = {}): Promise<TestDatabase> {
+/** A fresh, migrated database for one test file: empty, or with the demo (`seed`). */
+export async function createTestDatabase(
+  extraEnv: Record<string, string> = {},
+  options: { seed?: TestSeed } = {},
+): Promise<TestDatabase> {
   await prepareTemplate();
+  const demo = options.seed && options.seed !== 'none' ? await prepareDemoTemplate(options.seed) : null;
+  const demoAccounts = demo?.accounts ?? [];
   if (engine === 'pglite') {
-    const client = newPglite('memory://', { loadDataDir: new Blob([fs.readFileSync(templateFile())]) });
+    const source = demo ? path.join(os.tmpdir(), `${demo.name}.tar`) : templateFile();
+    const client = newPglite('memory://', { loadDataDir: new Blob([fs.readFileSync(source)]) });
     await client.waitReady;
     const config = testConfig(extraEnv);
     const db = await openDatabase(config, { pglite: client });
@@ -118,6 +246,7 @@ export async function createTestDatabase(extraEnv: Record<string, string> = {}):
       db,
       config,
       url: null,
+      demoAccounts,
       close: async () => {
         await db.close();
         await client.close();
@@ -125,18 +254,7 @@ export async function createTestDatabase(extraEnv: Record<string, string> = {}):
     };
   }
   const name = `socle_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withAdminClient(async (c) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await c.query(`CREATE DATABASE ${name} TEMPLATE ${templateDbName()}`);
-        return;
-      } catch (error) {
-        // Another file may be cloning the same template at this instant.
-        if (attempt > 20 || !/being accessed by other users/.test(String(error))) throw error;
-        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
-      }
-    }
-  });
+  await withAdminClient((c) => cloneDatabase(c, name, demo?.name ?? templateDbName()));
   const url = serverUrl(name);
   const config = testConfig(extraEnv, url);
   const db = await openDatabase(config);
@@ -144,6 +262,7 @@ export async function createTestDatabase(extraEnv: Record<string, string> = {}):
     db,
     config,
     url,
+    demoAccounts,
     close: async () => {
       await db.close();
       await withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

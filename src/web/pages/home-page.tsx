@@ -1,8 +1,10 @@
 import { List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useSearch } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedInMe } from '../auth/session.ts';
 import { Page } from '../components/page.tsx';
+import { rememberHomeDashboard } from './dashboard/dashboard-queries.ts';
 import { SchoolDashboard } from './dashboard/school-dashboard.tsx';
 import { StaffDashboard } from './dashboard/staff-dashboard.tsx';
 import { WarrantyDigest } from './inventory/warranty-digest.tsx';
@@ -18,6 +20,8 @@ export function HomePage() {
   const me = useSignedInMe();
   const search = useSearch({ from: '/signedIn/home' });
   const roles = me.user.roles.map((role) => t(`roles.${role}`));
+  const homeTarget = me.schoolScope === 'all' ? 'all' : (me.schools[0]?.id ?? '');
+  useEffect(() => rememberHomeDashboard(homeTarget), [homeTarget]);
   return (
     <Page title={t('home.title')} heading={t('home.heading', { name: me.user.displayName })}>
       {me.schoolScope === 'all' && !search.school ? <StaffDashboard /> : <SchoolDashboard />}

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { createTestApp, json, type TestApp } from '../../../../test/helpers/app.ts';
-import { seedDemo } from '../../bootstrap.ts';
+import type { DemoAccount } from '../../bootstrap.ts';
 import { rows } from '../../db/connection.ts';
 
 /**
@@ -15,7 +15,7 @@ import { rows } from '../../db/connection.ts';
 type Agent = ReturnType<TestApp['agent']>;
 let t: TestApp;
 const as: Record<string, Agent> = {};
-let accounts: Awaited<ReturnType<typeof seedDemo>>;
+let accounts: DemoAccount[];
 
 type Compliance = {
   grid: { version: number; stored: boolean };
@@ -61,8 +61,8 @@ type SchoolBaseline = {
 };
 
 before(async () => {
-  t = await createTestApp();
-  accounts = await seedDemo(t.db);
+  t = await createTestApp({}, { seed: 'demo' });
+  accounts = t.demoAccounts;
   for (const role of ['admin', 'manager', 'director', 'technician', 'auditor', 'periscolaire', 'finance']) {
     const account = accounts.find((a) => a.role === role);
     assert.ok(account, role);

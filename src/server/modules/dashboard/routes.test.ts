@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, json, type TestApp } from '../../../../test/helpers/app.ts';
 import { createUser, PASSWORD } from '../../../../test/helpers/factories.ts';
 import { currentSchoolYear } from '../../../shared/school-year.ts';
-import { type DemoAccount, seedDemo } from '../../bootstrap.ts';
+import type { DemoAccount } from '../../bootstrap.ts';
 import { rows } from '../../db/connection.ts';
 import type { Dashboard } from './schema.ts';
 import { monthInstants } from './service.ts';
@@ -43,8 +43,8 @@ async function compliance(who: string, query: string) {
 }
 
 before(async () => {
-  t = await createTestApp();
-  accounts = await seedDemo(t.db, t.config);
+  t = await createTestApp({}, { seed: 'demo+loans' });
+  accounts = t.demoAccounts;
   const [org] = await rows<{ id: string }>(t.db.owner, sql`SELECT id FROM organisations LIMIT 1`);
   orgId = org?.id as string;
   for (const role of ['manager', 'director', 'periscolaire', 'finance']) {

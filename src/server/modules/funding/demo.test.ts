@@ -3,7 +3,6 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, json, type TestApp } from '../../../../test/helpers/app.ts';
 import { isValidSiret } from '../../../shared/siret.ts';
-import { seedDemo } from '../../bootstrap.ts';
 import { rows } from '../../db/connection.ts';
 
 /** The demo's programme (DOMAIN.md §1) through the API: the exact figures of the seed programme. */
@@ -13,8 +12,8 @@ let manager: ReturnType<TestApp['agent']>;
 let programmeId: string;
 
 before(async () => {
-  t = await createTestApp();
-  const accounts = await seedDemo(t.db);
+  t = await createTestApp({}, { seed: 'demo' });
+  const accounts = t.demoAccounts;
   const account = accounts.find((a) => a.role === 'manager');
   assert.ok(account);
   manager = t.agent();

@@ -10,7 +10,6 @@ import {
   PASSWORD,
 } from '../../../../test/helpers/factories.ts';
 import { imagesPerPage } from '../../../../test/helpers/pdf.ts';
-import { seedDemo } from '../../bootstrap.ts';
 import { rows } from '../../db/connection.ts';
 
 let t: TestApp;
@@ -345,9 +344,8 @@ describe('catalogue', () => {
 
 describe('demo inventory', () => {
   it('gives every class of the demo a projection device and a teacher laptop in its classroom, carts of tablets, APs and switches', async () => {
-    const local = await createTestApp();
+    const local = await createTestApp({}, { seed: 'demo' });
     try {
-      await seedDemo(local.db);
       const perClass = await rows<{ classes: number; projection: number; laptops: number }>(
         local.db.owner,
         sql`SELECT count(*)::int AS classes,

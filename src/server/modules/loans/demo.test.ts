@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/db.ts';
-import { seedDemo } from '../../bootstrap.ts';
 import { rows } from '../../db/connection.ts';
 import { DEMO_SURNAMES } from './demo.ts';
 
@@ -11,8 +10,8 @@ import { DEMO_SURNAMES } from './demo.ts';
 let t: TestDatabase;
 
 before(async () => {
-  t = await createTestDatabase();
-  const accounts = await seedDemo(t.db, t.config);
+  t = await createTestDatabase({}, { seed: 'demo+loans' });
+  const accounts = t.demoAccounts;
   assert.ok(accounts.length > 0);
 });
 after(() => t.close());

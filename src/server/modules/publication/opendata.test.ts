@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
-import { DEMO_SLUG, seedDemo } from '../../bootstrap.ts';
+import { DEMO_SLUG } from '../../bootstrap.ts';
 import { rows } from '../../db/connection.ts';
 
 /**
@@ -99,9 +99,8 @@ const outputs = new Map<string, string>();
 let descriptor: Descriptor;
 
 before(async () => {
-  t = await createTestApp();
-  // With the config: the demo gets its family loans (households and pupils).
-  await seedDemo(t.db, t.config);
+  // The demo with its family loans (households and pupils).
+  t = await createTestApp({}, { seed: 'demo+loans' });
   const visitor = t.agent();
   const get = async (url: string) => {
     const res = await visitor.get(url);

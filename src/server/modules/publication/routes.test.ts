@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, json, type TestApp } from '../../../../test/helpers/app.ts';
 import { createOrganisation, createSchool, createUser, PASSWORD } from '../../../../test/helpers/factories.ts';
-import { DEMO_SLUG, seedDemo } from '../../bootstrap.ts';
+import { DEMO_SLUG } from '../../bootstrap.ts';
 import { rows } from '../../db/connection.ts';
 
 /**
@@ -20,8 +20,8 @@ const PAGE = `/public/${DEMO_SLUG}`;
 const NNBSP = '\u202f';
 
 before(async () => {
-  t = await createTestApp();
-  const accounts = await seedDemo(t.db);
+  t = await createTestApp({}, { seed: 'demo' });
+  const accounts = t.demoAccounts;
   const account = accounts.find((a) => a.role === 'admin');
   assert.ok(account);
   admin = t.agent();

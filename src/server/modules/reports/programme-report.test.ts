@@ -3,7 +3,6 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, json, type TestApp } from '../../../../test/helpers/app.ts';
 import { pdfTexts } from '../../../../test/helpers/pdf.ts';
-import { seedDemo } from '../../bootstrap.ts';
 import { rows } from '../../db/connection.ts';
 
 /** The programme report PDF on the demo: the programme's figures, the EU mentions, its schools; who may read it. */
@@ -14,8 +13,8 @@ let teacher: ReturnType<TestApp['agent']>;
 let programmeId: string;
 
 before(async () => {
-  t = await createTestApp();
-  const accounts = await seedDemo(t.db);
+  t = await createTestApp({}, { seed: 'demo' });
+  const accounts = t.demoAccounts;
   const login = async (role: string) => {
     const account = accounts.find((a) => a.role === role);
     assert.ok(account, role);

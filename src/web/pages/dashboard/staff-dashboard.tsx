@@ -1,7 +1,7 @@
 import { Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publicInfoQuery } from '../../auth/session.ts';
 import { AnchorLink } from '../../components/anchor-link.tsx';
@@ -17,8 +17,10 @@ import { Figure, FigureList, MonthChart, Trend } from './figures.tsx';
 import { type DashboardSearch, figureSearches, listIsExact, PRIORITIES } from './search.ts';
 import { SocleShape } from './socle-shapes.tsx';
 
-// Leaflet comes with the map only, in a chunk of its own: the figures do not wait for it.
-const SocleMap = lazy(() => import('./socle-map.tsx').then((m) => ({ default: m.SocleMap })));
+// Leaflet comes with the map only, in a chunk of its own: the figures do not wait for it. Its download
+// starts with the page (beside the dashboard's request), not after the figures arrive.
+const loadSocleMap = () => import('./socle-map.tsx');
+const SocleMap = lazy(() => loadSocleMap().then((m) => ({ default: m.SocleMap })));
 
 const STATES: readonly SchoolState[] = ['at_socle', 'not_at_socle', 'out_of_scope'];
 
@@ -47,6 +49,9 @@ export function StaffDashboard() {
   const { search, update } = useDashboardSearch();
   const board = useQuery(dashboardQuery(search));
   const d = board.data;
+  useEffect(() => {
+    void loadSocleMap();
+  }, []);
   return (
     <Stack gap="lg">
       <Paper withBorder p="md" role="search" aria-label={t('dashboard.filters.label')}>

@@ -155,6 +155,10 @@ describe('deny by default', () => {
       '/api/auth/login',
       '/api/openapi.json',
       '/api/test/crash',
+      // Single sign-on: the login page's provider buttons, the redirect to the provider and its way back (identity module).
+      '/api/auth/oidc/providers',
+      '/api/auth/oidc/00000000-0000-4000-8000-000000000000/start',
+      '/api/auth/oidc/callback',
       // Family links: the signed token in the path is the credential.
       '/api/public/family/00000000-0000-4000-8000-000000000000',
       '/api/public/family/00000000-0000-4000-8000-000000000000/convention.pdf',

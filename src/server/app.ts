@@ -32,6 +32,7 @@ import { fileRoutes } from './modules/files/routes.ts';
 import { fundingClaimRoutes } from './modules/funding/claims-routes.ts';
 import { fundingRoutes } from './modules/funding/routes.ts';
 import { familyTicketRoutes, helpdeskRoutes } from './modules/helpdesk/routes.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { campaignRoutes } from './modules/loans/campaign-routes.ts';
 import { loanIncidentAndRightsRoutes } from './modules/loans/incidents-rights-routes.ts';
@@ -45,6 +46,7 @@ import { serviceRoutes } from './modules/services/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { trainingRoutes } from './modules/training/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { webhookRoutes } from './modules/webhooks/routes.ts';
 
 import { API_VERSION } from './version.ts';
 
@@ -259,6 +261,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   systemRoutes(app, deps);
   authRoutes(app, deps);
+  identityRoutes(app, deps);
   userRoutes(app, deps);
   organisationRoutes(app, deps);
   mailRoutes(app, deps);
@@ -281,6 +284,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   publicationRoutes(app, deps);
   dashboardRoutes(app, deps);
   reportRoutes(app, deps);
+  webhookRoutes(app, deps);
 
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
   if (webDir) {

@@ -84,6 +84,14 @@ const EnvSchema = z.object({
     .optional(),
   /** Sender address of mails sent through SMTP_URL. */
   SMTP_FROM: z.email().optional(),
+  /** Outbound webhooks: base delay of the retries (1×, 5×, 30×… this), in ms; default one minute. */
+  SOCLE_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(60_000),
+  /** Outbound webhooks: time allowed to a receiver to answer, in ms. */
+  SOCLE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Outbound webhooks: consecutive failed attempts after which an endpoint is disabled. */
+  SOCLE_WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  /** Outbound webhooks: allow plain http:// endpoints anywhere (otherwise https, or http to loopback outside production). */
+  SOCLE_WEBHOOK_ALLOW_HTTP: bool(false),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -123,6 +131,13 @@ export interface Config {
   readonly publicUrl: string;
   /** Default SMTP server (SMTP_URL), used by organisations that set none. */
   readonly smtp: { readonly url: string; readonly from: string | null } | null;
+  /** Outbound webhooks (modules/webhooks/README.md). */
+  readonly webhooks: {
+    readonly retryBaseMs: number;
+    readonly timeoutMs: number;
+    readonly maxFailures: number;
+    readonly allowHttp: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -175,6 +190,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     publicUrl: (e.SOCLE_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? null } : null,
+    webhooks: {
+      retryBaseMs: e.SOCLE_WEBHOOK_RETRY_BASE_MS,
+      timeoutMs: e.SOCLE_WEBHOOK_TIMEOUT_MS,
+      maxFailures: e.SOCLE_WEBHOOK_MAX_FAILURES,
+      allowHttp: e.SOCLE_WEBHOOK_ALLOW_HTTP,
+    },
   };
   return deepFreeze(config);
 }

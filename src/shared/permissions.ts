@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'organisation.read': ['admin', 'manager', 'technician', 'finance', 'director', 'teacher', 'periscolaire', 'auditor'],
   /** Change organisation settings. */
   'organisation.manage': ['admin'],
+  /** Identity providers (single sign-on) and whether password sign-in stays on. */
+  'identity.manage': ['admin'],
   /** List and read user accounts. */
   'users.read': ['admin', 'manager', 'auditor'],
   /** Create users, change their roles, schools, activity and passwords. */
@@ -20,6 +22,8 @@ export const PERMISSIONS = {
   'audit.read': ['admin', 'auditor'],
   /** Verify the audit chain. */
   'audit.verify': ['admin', 'auditor'],
+  /** Outbound webhooks: endpoints, their secrets, the delivery log, redeliveries. */
+  'webhooks.manage': ['admin'],
   /** Create and revoke one's own API tokens. */
   'tokens.manage': ['admin', 'manager', 'technician', 'finance', 'auditor'],
   /** Read schools (restricted to attached schools for school-scoped roles). */

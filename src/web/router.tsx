@@ -130,6 +130,8 @@ const indexRoute = createRoute({
 export interface LoginSearch {
   redirect?: string;
   expired?: boolean;
+  /** Why a single sign-on was refused (`/login?sso=<reason>`, set by the server's callback). */
+  sso?: string;
 }
 
 const loginRoute = createRoute({
@@ -140,6 +142,7 @@ const loginRoute = createRoute({
     const target = safeRedirect(search.redirect);
     if (target) out.redirect = target;
     if (search.expired === true || search.expired === 'true') out.expired = true;
+    if (typeof search.sso === 'string' && /^[a-z]{1,20}$/.test(search.sso)) out.sso = search.sso;
     return out;
   },
   beforeLoad: async ({ context, search }) => {
@@ -519,12 +522,37 @@ const AccessibilitySettingsPage = lazyRouteComponent(
   () => import('./pages/admin/accessibility-settings-page.tsx'),
   'AccessibilitySettingsPage',
 );
+const IdentityProvidersPage = lazyRouteComponent(
+  () => import('./pages/admin/identity-providers-page.tsx'),
+  'IdentityProvidersPage',
+);
+const identityProvidersRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/identity-providers',
+  component: () => (
+    <RequirePermission permission="identity.manage">
+      <IdentityProvidersPage />
+    </RequirePermission>
+  ),
+});
+
 const accessibilitySettingsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/admin/accessibility',
   component: () => (
     <RequirePermission permission="organisation.manage">
       <AccessibilitySettingsPage />
+    </RequirePermission>
+  ),
+});
+
+const WebhooksPage = lazyRouteComponent(() => import('./pages/admin/webhooks-page.tsx'), 'WebhooksPage');
+const webhooksRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/webhooks',
+  component: () => (
+    <RequirePermission permission="webhooks.manage">
+      <WebhooksPage />
     </RequirePermission>
   ),
 });
@@ -762,6 +790,8 @@ const routeTree = rootRoute.addChildren([
     mailSettingsRoute,
     publicationSettingsRoute,
     accessibilitySettingsRoute,
+    identityProvidersRoute,
+    webhooksRoute,
     ordersRoute,
     newOrderRoute,
     editOrderRoute,

@@ -10,6 +10,14 @@ import { CAMPAIGN_LINK_MAIL_JOB, runCampaignLinkMail } from '../modules/loans/ca
 import { sendLoanReminders } from '../modules/loans/reminders.ts';
 import { purgePersonalData } from '../modules/loans/service.ts';
 import { purgeTraineeNames } from '../modules/training/retention.ts';
+import {
+  dispatchDueDeliveries,
+  emitOverdueLoans,
+  runDelivery,
+  WEBHOOK_DELIVER_JOB,
+  WEBHOOK_DISPATCH_JOB,
+  WEBHOOK_OVERDUE_JOB,
+} from '../modules/webhooks/service.ts';
 import { loadSecrets } from '../secrets.ts';
 
 /**
@@ -22,7 +30,8 @@ export interface JobDefinition {
   readonly name: string;
   /** Cron expression (UTC) when the job is periodic. */
   readonly cron?: string;
-  run(db: Database, config: Config, data: unknown): Promise<unknown>;
+  /** `boss`: to queue follow-up jobs (webhook retries). */
+  run(db: Database, config: Config, data: unknown, boss: PgBoss): Promise<unknown>;
 }
 
 /**
@@ -80,6 +89,23 @@ export const JOBS: readonly JobDefinition[] = [
     name: CAMPAIGN_LINK_MAIL_JOB,
     run: (db, config, data) => runCampaignLinkMail(db, config, data),
   },
+  {
+    // Outbound webhooks: due deliveries of the outbox (new events, lost retries) get a delivery job.
+    name: WEBHOOK_DISPATCH_JOB,
+    cron: '* * * * *',
+    run: (db, _config, _data, boss) => dispatchDueDeliveries(db, boss),
+  },
+  {
+    // One attempt at one webhook delivery; a failure queues the next attempt with backoff (webhooks README).
+    name: WEBHOOK_DELIVER_JOB,
+    run: (db, config, data, boss) => runDelivery(db, config, data, boss),
+  },
+  {
+    // 07:10 UTC, after the loan reminders: loan.overdue webhook events.
+    name: WEBHOOK_OVERDUE_JOB,
+    cron: '10 7 * * *',
+    run: (db) => emitOverdueLoans(db),
+  },
 ];
 
 export interface Jobs {
@@ -116,7 +142,7 @@ export async function startJobs(
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
       async ([j]) => {
         const started = Date.now();
-        const output = await job.run(db, config, j?.data);
+        const output = await job.run(db, config, j?.data, boss);
         logger.info({ job: job.name, id: j?.id, ms: Date.now() - started }, 'job done');
         return output;
       },

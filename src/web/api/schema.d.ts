@@ -635,6 +635,613 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/identity/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Identity providers (OpenID Connect) of the organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentityProvider"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an identity provider; its client secret is stored encrypted and never returned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateIdentityProviderInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentityProvider"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One identity provider */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentityProvider"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an identity provider (its account links go with it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an identity provider (clientSecret: a new one, null to remove, absent to keep) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateIdentityProviderInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentityProvider"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/identity/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign-in settings of the organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentitySettings"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Turn password sign-in on or off; off requires that you signed in through an enabled provider of the organisation */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateIdentitySettingsInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentitySettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enabled identity providers, for the login page buttons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoginProvider"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start signing in with an identity provider: redirects to it (authorisation code + PKCE) */
+        get: {
+            parameters: {
+                query?: {
+                    redirect?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect (Location header) */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the identity provider sends the browser back: opens the session, then redirects (to /login?sso=<reason> when refused) */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    error?: string;
+                    error_description?: string;
+                    iss?: string;
+                    session_state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect (Location header) */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session; when it came from an identity provider with RP-initiated logout, returns where to send the browser */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SsoLogout"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -20443,6 +21050,656 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The events an endpoint can subscribe to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookCatalogue"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook endpoints of the organisation, with delivery counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"][];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an endpoint; the answer carries its signing secret, shown this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateWebhookEndpointInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an endpoint and its delivery log */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an endpoint (URL, events, personal data, enabled: enabling again resets the failure count) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateWebhookEndpointInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/webhooks/endpoints/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret (shown this once); the old one stops signing at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookSecret"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery log of an endpoint, newest first, each with its attempts (status code, duration, error) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["WebhookDeliveryStatusInput"];
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with its attempts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/deliveries/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now, with a fresh retry schedule (the endpoint must be enabled) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schools/import": {
         parameters: {
             query?: never;
@@ -20970,7 +22227,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage" | "services.read" | "services.manage" | "baseline.read" | "baseline.override" | "baseline.grid" | "baseline.plan" | "training.read" | "training.manage" | "training.register" | "bookings.read" | "bookings.create" | "bookings.manage" | "helpdesk.open" | "helpdesk.read" | "helpdesk.manage")[];
+            permissions: ("organisation.read" | "organisation.manage" | "identity.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "webhooks.manage" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage" | "services.read" | "services.manage" | "baseline.read" | "baseline.override" | "baseline.grid" | "baseline.plan" | "training.read" | "training.manage" | "training.register" | "bookings.read" | "bookings.create" | "bookings.manage" | "helpdesk.open" | "helpdesk.read" | "helpdesk.manage")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -23510,6 +24767,90 @@ export interface components {
             }[];
             reopenDays?: number;
         };
+        IdentityRoleMappingInput: {
+            group: string;
+            /** @enum {string} */
+            role: "admin" | "manager" | "technician" | "finance" | "director" | "teacher" | "periscolaire" | "auditor";
+        };
+        IdentitySchoolMappingInput: {
+            group: string;
+            uai: string;
+        };
+        CreateIdentityProviderInputInput: {
+            name: string;
+            /** Format: uri */
+            issuer: string;
+            clientId: string;
+            clientSecret?: string;
+            /** @default openid email profile */
+            scopes: string;
+            /** @default email */
+            emailClaim: string;
+            /** @default name */
+            nameClaim: string;
+            /** @default groups */
+            groupsClaim: string;
+            /** @default [] */
+            roleMappings: components["schemas"]["IdentityRoleMappingInput"][];
+            /** @default [] */
+            schoolMappings: components["schemas"]["IdentitySchoolMappingInput"][];
+            /** @default false */
+            jitProvisioning: boolean;
+            /** @default true */
+            enabled: boolean;
+        };
+        UpdateIdentityProviderInputInput: {
+            name?: string;
+            /** Format: uri */
+            issuer?: string;
+            clientId?: string;
+            clientSecret?: string | null;
+            scopes?: string;
+            emailClaim?: string;
+            nameClaim?: string;
+            groupsClaim?: string;
+            roleMappings?: components["schemas"]["IdentityRoleMappingInput"][];
+            schoolMappings?: components["schemas"]["IdentitySchoolMappingInput"][];
+            jitProvisioning?: boolean;
+            enabled?: boolean;
+        };
+        IdentityProviderInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            issuer: string;
+            clientId: string;
+            hasClientSecret: boolean;
+            scopes: string;
+            emailClaim: string;
+            nameClaim: string;
+            groupsClaim: string;
+            roleMappings: components["schemas"]["IdentityRoleMappingInput"][];
+            schoolMappings: components["schemas"]["IdentitySchoolMappingInput"][];
+            jitProvisioning: boolean;
+            enabled: boolean;
+            redirectUri: string;
+            postLogoutRedirectUri: string;
+            linkedUsers: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        IdentitySettingsInput: {
+            passwordLogin: boolean;
+        };
+        UpdateIdentitySettingsInputInput: {
+            passwordLogin: boolean;
+        };
+        LoginProviderInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisationSlug: string;
+            organisationName: string;
+        };
+        SsoLogoutInput: {
+            endSessionUrl: string | null;
+        };
         StartInventoryRoundInputInput: {
             /** @enum {string} */
             scope: "school" | "room" | "cart";
@@ -25759,6 +27100,95 @@ export interface components {
             items: components["schemas"]["UserInput"][];
             total: number;
         };
+        /** @enum {string} */
+        WebhookEventTypeInput: "asset.created" | "asset.updated" | "asset.status_changed" | "loan.created" | "loan.returned" | "loan.overdue" | "ticket.created" | "ticket.resolved" | "claim.submitted" | "claim.paid";
+        /** @enum {string} */
+        WebhookDeliveryStatusInput: "pending" | "delivered" | "failed" | "cancelled";
+        CreateWebhookEndpointInputInput: {
+            url: string;
+            description?: string;
+            events: components["schemas"]["WebhookEventTypeInput"][];
+            enabled?: boolean;
+            includePersonalData?: boolean;
+        };
+        UpdateWebhookEndpointInputInput: {
+            url?: string;
+            description?: string;
+            events?: components["schemas"]["WebhookEventTypeInput"][];
+            enabled?: boolean;
+            includePersonalData?: boolean;
+        };
+        WebhookEndpointInput: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            events: components["schemas"]["WebhookEventTypeInput"][];
+            enabled: boolean;
+            includePersonalData: boolean;
+            consecutiveFailures: number;
+            disabledAt: string | null;
+            disabledReason: ("manual" | "failures") | null;
+            createdAt: string;
+            updatedAt: string;
+            deliveries: {
+                pending: number;
+                delivered: number;
+                failed: number;
+            };
+        };
+        WebhookEndpointWithSecretInput: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            events: components["schemas"]["WebhookEventTypeInput"][];
+            enabled: boolean;
+            includePersonalData: boolean;
+            consecutiveFailures: number;
+            disabledAt: string | null;
+            disabledReason: ("manual" | "failures") | null;
+            createdAt: string;
+            updatedAt: string;
+            deliveries: {
+                pending: number;
+                delivered: number;
+                failed: number;
+            };
+            secret: string;
+        };
+        WebhookSecretInput: {
+            secret: string;
+        };
+        WebhookAttemptInput: {
+            attempt: number;
+            attemptedAt: string;
+            statusCode: number | null;
+            durationMs: number;
+            error: string | null;
+            manual: boolean;
+        };
+        WebhookDeliveryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            endpointId: string;
+            /** Format: uuid */
+            eventId: string;
+            eventType: components["schemas"]["WebhookEventTypeInput"];
+            occurredAt: string;
+            status: components["schemas"]["WebhookDeliveryStatusInput"];
+            attempts: number;
+            lastStatusCode: number | null;
+            nextAttemptAt: string | null;
+            deliveredAt: string | null;
+            createdAt: string;
+            log: components["schemas"]["WebhookAttemptInput"][];
+        };
+        WebhookCatalogueInput: {
+            type: components["schemas"]["WebhookEventTypeInput"];
+            personalData: boolean;
+        }[];
         /** @description RFC 9457 problem details */
         Problem: {
             type: string;
@@ -25896,7 +27326,7 @@ export interface components {
             }[];
             /** @enum {string} */
             schoolScope: "all" | "attached";
-            permissions: ("organisation.read" | "organisation.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage" | "services.read" | "services.manage" | "baseline.read" | "baseline.override" | "baseline.grid" | "baseline.plan" | "training.read" | "training.manage" | "training.register" | "bookings.read" | "bookings.create" | "bookings.manage" | "helpdesk.open" | "helpdesk.read" | "helpdesk.manage")[];
+            permissions: ("organisation.read" | "organisation.manage" | "identity.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify" | "webhooks.manage" | "tokens.manage" | "schools.read" | "schools.manage" | "schools.import" | "schools.classes.manage" | "schools.rooms.manage" | "schools.network.manage" | "inventory.read" | "inventory.manage" | "inventory.catalogue" | "inventory.import" | "inventory.audit" | "loans.request" | "loans.read" | "loans.approve" | "loans.allocate" | "loans.handover" | "loans.incidents" | "loans.location" | "loans.campaigns" | "loans.messages" | "loans.settings" | "loans.rights" | "funding.read" | "funding.manage" | "services.read" | "services.manage" | "baseline.read" | "baseline.override" | "baseline.grid" | "baseline.plan" | "training.read" | "training.manage" | "training.register" | "bookings.read" | "bookings.create" | "bookings.manage" | "helpdesk.open" | "helpdesk.read" | "helpdesk.manage")[];
             /** @enum {string} */
             via: "session" | "token";
             csrfToken: string | null;
@@ -28426,6 +29856,90 @@ export interface components {
             }[];
             reopenDays?: number;
         };
+        IdentityRoleMapping: {
+            group: string;
+            /** @enum {string} */
+            role: "admin" | "manager" | "technician" | "finance" | "director" | "teacher" | "periscolaire" | "auditor";
+        };
+        IdentitySchoolMapping: {
+            group: string;
+            uai: string;
+        };
+        CreateIdentityProviderInput: {
+            name: string;
+            /** Format: uri */
+            issuer: string;
+            clientId: string;
+            clientSecret?: string;
+            /** @default openid email profile */
+            scopes: string;
+            /** @default email */
+            emailClaim: string;
+            /** @default name */
+            nameClaim: string;
+            /** @default groups */
+            groupsClaim: string;
+            /** @default [] */
+            roleMappings: components["schemas"]["IdentityRoleMapping"][];
+            /** @default [] */
+            schoolMappings: components["schemas"]["IdentitySchoolMapping"][];
+            /** @default false */
+            jitProvisioning: boolean;
+            /** @default true */
+            enabled: boolean;
+        };
+        UpdateIdentityProviderInput: {
+            name?: string;
+            /** Format: uri */
+            issuer?: string;
+            clientId?: string;
+            clientSecret?: string | null;
+            scopes?: string;
+            emailClaim?: string;
+            nameClaim?: string;
+            groupsClaim?: string;
+            roleMappings?: components["schemas"]["IdentityRoleMapping"][];
+            schoolMappings?: components["schemas"]["IdentitySchoolMapping"][];
+            jitProvisioning?: boolean;
+            enabled?: boolean;
+        };
+        IdentityProvider: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            issuer: string;
+            clientId: string;
+            hasClientSecret: boolean;
+            scopes: string;
+            emailClaim: string;
+            nameClaim: string;
+            groupsClaim: string;
+            roleMappings: components["schemas"]["IdentityRoleMapping"][];
+            schoolMappings: components["schemas"]["IdentitySchoolMapping"][];
+            jitProvisioning: boolean;
+            enabled: boolean;
+            redirectUri: string;
+            postLogoutRedirectUri: string;
+            linkedUsers: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        IdentitySettings: {
+            passwordLogin: boolean;
+        };
+        UpdateIdentitySettingsInput: {
+            passwordLogin: boolean;
+        };
+        LoginProvider: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisationSlug: string;
+            organisationName: string;
+        };
+        SsoLogout: {
+            endSessionUrl: string | null;
+        };
         StartInventoryRoundInput: {
             /** @enum {string} */
             scope: "school" | "room" | "cart";
@@ -30667,6 +32181,95 @@ export interface components {
             items: components["schemas"]["User"][];
             total: number;
         };
+        /** @enum {string} */
+        WebhookEventType: "asset.created" | "asset.updated" | "asset.status_changed" | "loan.created" | "loan.returned" | "loan.overdue" | "ticket.created" | "ticket.resolved" | "claim.submitted" | "claim.paid";
+        /** @enum {string} */
+        WebhookDeliveryStatus: "pending" | "delivered" | "failed" | "cancelled";
+        CreateWebhookEndpointInput: {
+            url: string;
+            description?: string;
+            events: components["schemas"]["WebhookEventType"][];
+            enabled?: boolean;
+            includePersonalData?: boolean;
+        };
+        UpdateWebhookEndpointInput: {
+            url?: string;
+            description?: string;
+            events?: components["schemas"]["WebhookEventType"][];
+            enabled?: boolean;
+            includePersonalData?: boolean;
+        };
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            events: components["schemas"]["WebhookEventType"][];
+            enabled: boolean;
+            includePersonalData: boolean;
+            consecutiveFailures: number;
+            disabledAt: string | null;
+            disabledReason: ("manual" | "failures") | null;
+            createdAt: string;
+            updatedAt: string;
+            deliveries: {
+                pending: number;
+                delivered: number;
+                failed: number;
+            };
+        };
+        WebhookEndpointWithSecret: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            events: components["schemas"]["WebhookEventType"][];
+            enabled: boolean;
+            includePersonalData: boolean;
+            consecutiveFailures: number;
+            disabledAt: string | null;
+            disabledReason: ("manual" | "failures") | null;
+            createdAt: string;
+            updatedAt: string;
+            deliveries: {
+                pending: number;
+                delivered: number;
+                failed: number;
+            };
+            secret: string;
+        };
+        WebhookSecret: {
+            secret: string;
+        };
+        WebhookAttempt: {
+            attempt: number;
+            attemptedAt: string;
+            statusCode: number | null;
+            durationMs: number;
+            error: string | null;
+            manual: boolean;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            endpointId: string;
+            /** Format: uuid */
+            eventId: string;
+            eventType: components["schemas"]["WebhookEventType"];
+            occurredAt: string;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            attempts: number;
+            lastStatusCode: number | null;
+            nextAttemptAt: string | null;
+            deliveredAt: string | null;
+            createdAt: string;
+            log: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookCatalogue: {
+            type: components["schemas"]["WebhookEventType"];
+            personalData: boolean;
+        }[];
     };
     responses: never;
     parameters: never;

@@ -78,6 +78,7 @@ type NavTarget =
   | '/loans/settings'
   | '/admin/mail'
   | '/admin/publication'
+  | '/admin/identity-providers'
   | '/procurement/orders'
   | '/procurement/invoices'
   | '/procurement/contracts'
@@ -94,6 +95,7 @@ type NavTarget =
   | '/audit'
   | '/account'
   | '/admin/accessibility'
+  | '/admin/webhooks'
   | '/accessibilite';
 
 interface NavItem {
@@ -203,6 +205,8 @@ function MainNav({ me }: { me: Me }) {
       label: t('accessibilitySettings.nav'),
       show: hasPermission(me, 'organisation.manage'),
     },
+    { to: '/admin/identity-providers', label: t('identity.nav'), show: hasPermission(me, 'identity.manage') },
+    { to: '/admin/webhooks', label: t('webhooks.nav'), show: hasPermission(me, 'webhooks.manage') },
     { to: '/audit', label: t('nav.audit'), show: hasPermission(me, 'audit.read') },
     { to: '/account', label: t('nav.account'), show: true },
     { to: '/accessibilite', label: t('nav.accessibility'), show: true },

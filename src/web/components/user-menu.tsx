@@ -12,8 +12,13 @@ export function UserMenu({ me }: { me: Me }) {
 
   const logout = async () => {
     // Even if the server call fails (session already gone), the browser forgets the session.
-    await unwrap(api.POST('/api/auth/logout')).catch(() => undefined);
+    const ended = await unwrap(api.POST('/api/auth/oidc/logout')).catch(() => null);
     clearSession(queryClient);
+    // A session opened through an identity provider with RP-initiated logout ends there too; it comes back to /login.
+    if (ended?.endSessionUrl) {
+      window.location.assign(ended.endSessionUrl);
+      return;
+    }
     await navigate({ to: '/login' });
   };
 

@@ -13,12 +13,22 @@ import { formProblem } from '../errors.ts';
 
 const FIELDS = ['email', 'password', 'organisation'] as const;
 
+/** The enabled identity providers: a button each (single sign-on). */
+const loginProvidersQuery = {
+  queryKey: ['login-providers'],
+  queryFn: () => unwrap(api.GET('/api/auth/oidc/providers')),
+  staleTime: 5 * 60_000,
+};
+
 export function LoginPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const search = useSearch({ from: '/login' });
   const info = useQuery(publicInfoQuery).data;
+  const providers = useQuery(loginProvidersQuery).data ?? [];
+  // Several organisations on this instance: the buttons name theirs.
+  const severalOrganisations = new Set(providers.map((p) => p.organisationSlug)).size > 1;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [organisation, setOrganisation] = useState('');
@@ -79,6 +89,11 @@ export function LoginPage() {
                 : t('login.introNoOrganisation')}
             </Text>
             {search.expired && !login.error ? <FormAlert kind="error">{t('login.expired')}</FormAlert> : null}
+            {search.sso && !login.error ? (
+              <FormAlert kind="error">
+                {t(`identity.loginFailed.${search.sso}`, { defaultValue: t('identity.loginFailed.provider') })}
+              </FormAlert>
+            ) : null}
             {problem?.general ? <FormAlert kind="error">{problem.general}</FormAlert> : null}
             <Text size="sm">{t('common.requiredHint')}</Text>
             <TextInput
@@ -126,6 +141,30 @@ export function LoginPage() {
           </Stack>
         </form>
       </Paper>
+      {providers.length > 0 ? (
+        <Paper withBorder p="lg" maw={480} w="100%">
+          <Stack gap="sm">
+            <Text fw={600} id="login-sso-title">
+              {t('identity.loginTitle')}
+            </Text>
+            {providers.map((p) => (
+              // A full page load: the server redirects to the provider.
+              <Button
+                key={p.id}
+                component="a"
+                variant="default"
+                href={`/api/auth/oidc/${encodeURIComponent(p.id)}/start${
+                  search.redirect ? `?redirect=${encodeURIComponent(search.redirect)}` : ''
+                }`}
+              >
+                {severalOrganisations
+                  ? t('identity.loginWithAt', { name: p.name, organisation: p.organisationName })
+                  : t('identity.loginWith', { name: p.name })}
+              </Button>
+            ))}
+          </Stack>
+        </Paper>
+      ) : null}
       <Text>
         <Anchor component={Link} to="/accessibilite">
           {t('login.accessibilityLink')}

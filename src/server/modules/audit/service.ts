@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import { type Database, rows, type Scope, type Tx } from '../../db/connection.ts';
 import { auditEvents, users } from '../../db/schema.ts';
+import { emitFromAudit } from '../webhooks/outbox.ts';
 
 /**
  * The audit trail: one event per mutation, written in the mutation's own
@@ -34,6 +35,8 @@ export async function recordAudit(scope: Scope, event: AuditInput): Promise<void
     prevHash: '',
     hash: '',
   });
+  // Outbound webhooks: the events this change stands for, in the same transaction (webhooks/outbox.ts).
+  await emitFromAudit(scope, event);
 }
 
 export interface AuditFilter {

@@ -83,13 +83,20 @@ export async function login(db: Database, config: Config, input: LoginInput): Pr
       organisation_name: string;
       password_hash: string | null;
       active: boolean;
+      password_login: boolean;
     }>(tx, sql`SELECT * FROM socle_auth_login_candidates(${email})`);
   });
 
   const inOrg = input.organisation ? candidates.filter((c) => c.organisation_slug === input.organisation) : candidates;
   const matching = [];
   for (const c of inOrg) {
-    if (c.active && c.password_hash && (await argonVerify(c.password_hash, input.password).catch(() => false))) {
+    // An organisation that turned password sign-in off (single sign-on only, migration 0024) matches nothing here.
+    if (
+      c.active &&
+      c.password_login !== false &&
+      c.password_hash &&
+      (await argonVerify(c.password_hash, input.password).catch(() => false))
+    ) {
       matching.push(c);
     }
   }
@@ -130,6 +137,10 @@ export async function login(db: Database, config: Config, input: LoginInput): Pr
     },
   );
 }
+
+/** Opens a session for a user already authenticated by other means (single sign-on, module identity). */
+export const openSession = (scope: Scope, config: Config, userId: string): Promise<NewSession> =>
+  createSession(scope, config, userId);
 
 async function createSession(scope: Scope, config: Config, userId: string): Promise<NewSession> {
   const token = randomToken(32);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { BackupError, backupDatabase, restoreDatabase } from '../server/backup/backup.ts';
 import { bootstrap, DEMO_SLUG, ensureUser, findOrganisationId, seedDemo } from '../server/bootstrap.ts';
 import { type Config, loadConfig } from '../server/config.ts';
 import { type Database, openDatabase } from '../server/db/connection.ts';
@@ -16,6 +17,16 @@ import { type LabelLayout, labelsPdf } from '../server/modules/inventory/labels.
 import { analyseAfterImport, importSchools } from '../server/modules/schools/import.ts';
 import type { ImportFormat } from '../server/modules/schools/import-parse.ts';
 import { ROLES, type Role } from '../shared/roles.ts';
+import {
+  checkOrganisation,
+  RemoteError,
+  remoteImportAssets,
+  remoteImportSchools,
+  remoteLabels,
+  remoteTarget,
+  tokenOption,
+  urlOption,
+} from './remote.ts';
 
 /**
  * `socle` — the command line. Commands work on the database the server would
@@ -66,6 +77,63 @@ const parseRole = (value: string, previous: Role[] = []): Role[] => {
   return [...previous, value as Role];
 };
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+interface RejectedRow {
+  line: number;
+  column: string;
+  reason: string;
+  value?: string | undefined;
+}
+const rejectedLines = (rejected: readonly RejectedRow[]) =>
+  rejected.map(
+    (e) => `Rejected line ${e.line}, column ${e.column}: ${e.reason}${e.value !== undefined ? ` (${e.value})` : ''}`,
+  );
+
+/** The human summary of a school import (local or through the API). */
+function schoolImportLines(
+  report: {
+    dryRun: boolean;
+    format: string;
+    encoding: string;
+    rowsRead: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    yearsWritten: number;
+    skipped: Record<string, number>;
+    rejected: readonly RejectedRow[];
+  },
+  seconds: number,
+): string {
+  return [
+    `${report.dryRun ? 'Dry run — nothing written. ' : ''}Format ${report.format} (${report.encoding}), ${report.rowsRead} rows read in ${seconds.toFixed(1)} s.`,
+    `Created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, yearly figures ${report.yearsWritten}.`,
+    ...Object.entries(report.skipped).map(([reason, n]) => `Skipped (${reason}): ${n}`),
+    ...rejectedLines(report.rejected),
+  ].join('\n');
+}
+
+/** The human summary of an asset import (local or through the API). */
+function assetImportLines(
+  report: {
+    dryRun: boolean;
+    format: string;
+    rowsRead: number;
+    valid: number;
+    created: number;
+    rejectedCount: number;
+    modelsCreated: readonly string[];
+    rejected: readonly RejectedRow[];
+  },
+  seconds: number,
+): string {
+  return [
+    `${report.dryRun ? 'Dry run — nothing written. ' : ''}Format ${report.format}, ${report.rowsRead} rows read in ${seconds.toFixed(1)} s.`,
+    `Valid ${report.valid}, created ${report.created}, rejected ${report.rejectedCount}.`,
+    ...(report.modelsCreated.length ? [`Models created: ${report.modelsCreated.join(', ')}`] : []),
+    ...rejectedLines(report.rejected),
+  ].join('\n');
+}
 
 export function buildCli(): Command {
   const program = new Command('socle')
@@ -202,6 +270,8 @@ export function buildCli(): Command {
     .option('--skip-invalid', 'import the valid rows even when some are invalid')
     .option('--all-communes', 'ignore the organisation’s list of communes (Annuaire)')
     .option('--organisation <slug>', 'organisation (default: the first one)')
+    .addOption(urlOption())
+    .addOption(tokenOption())
     .addOption(json)
     .action(
       async (
@@ -212,11 +282,22 @@ export function buildCli(): Command {
           skipInvalid?: boolean;
           allCommunes?: boolean;
           organisation?: string;
+          url?: string;
+          token?: string;
           json?: boolean;
         },
       ) => {
         if (!fs.existsSync(file)) throw new CliError(`No file ${file}`);
         const bytes = new Uint8Array(fs.readFileSync(file));
+        const remote = remoteTarget(opts);
+        if (remote) {
+          const started = Date.now();
+          await checkOrganisation(remote, opts.organisation);
+          const report = await remoteImportSchools(remote, bytes, opts);
+          const seconds = (Date.now() - started) / 1000;
+          output(!!opts.json, { ...report, seconds }, schoolImportLines(report, seconds));
+          return;
+        }
         await withDatabase(async (db) => {
           const organisationId = await organisationOrFail(db, opts.organisation);
           const bar =
@@ -243,16 +324,7 @@ export function buildCli(): Command {
             .finally(() => bar?.stop());
           await analyseAfterImport(db, report);
           const seconds = (Date.now() - started) / 1000;
-          const lines = [
-            `${report.dryRun ? 'Dry run — nothing written. ' : ''}Format ${report.format} (${report.encoding}), ${report.rowsRead} rows read in ${seconds.toFixed(1)} s.`,
-            `Created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, yearly figures ${report.yearsWritten}.`,
-            ...Object.entries(report.skipped).map(([reason, n]) => `Skipped (${reason}): ${n}`),
-            ...report.rejected.map(
-              (e) =>
-                `Rejected line ${e.line}, column ${e.column}: ${e.reason}${e.value !== undefined ? ` (${e.value})` : ''}`,
-            ),
-          ];
-          output(!!opts.json, { ...report, seconds }, lines.join('\n'));
+          output(!!opts.json, { ...report, seconds }, schoolImportLines(report, seconds));
         });
       },
     );
@@ -269,6 +341,8 @@ export function buildCli(): Command {
     .option('--skip-invalid', 'import the valid rows even when some are invalid')
     .option('--create-missing', 'create unknown categories, manufacturers and models')
     .option('--organisation <slug>', 'organisation (default: the first one)')
+    .addOption(urlOption())
+    .addOption(tokenOption())
     .addOption(json)
     .action(
       async (
@@ -280,6 +354,8 @@ export function buildCli(): Command {
           skipInvalid?: boolean;
           createMissing?: boolean;
           organisation?: string;
+          url?: string;
+          token?: string;
           json?: boolean;
         },
       ) => {
@@ -293,6 +369,15 @@ export function buildCli(): Command {
           }
         }
         const bytes = new Uint8Array(fs.readFileSync(file));
+        const remote = remoteTarget(opts);
+        if (remote) {
+          const started = Date.now();
+          await checkOrganisation(remote, opts.organisation);
+          const report = await remoteImportAssets(remote, bytes, { ...opts, mapping });
+          const seconds = (Date.now() - started) / 1000;
+          output(!!opts.json, { ...report, seconds }, assetImportLines(report, seconds));
+          return;
+        }
         await withDatabase(async (db) => {
           const organisationId = await organisationOrFail(db, opts.organisation);
           const started = Date.now();
@@ -318,16 +403,7 @@ export function buildCli(): Command {
             .finally(() => bar?.stop());
           await analyseAfterAssetImport(db, report);
           const seconds = (Date.now() - started) / 1000;
-          const lines = [
-            `${report.dryRun ? 'Dry run — nothing written. ' : ''}Format ${report.format}, ${report.rowsRead} rows read in ${seconds.toFixed(1)} s.`,
-            `Valid ${report.valid}, created ${report.created}, rejected ${report.rejectedCount}.`,
-            ...(report.modelsCreated.length ? [`Models created: ${report.modelsCreated.join(', ')}`] : []),
-            ...report.rejected.map(
-              (e) =>
-                `Rejected line ${e.line}, column ${e.column}: ${e.reason}${e.value !== undefined ? ` (${e.value})` : ''}`,
-            ),
-          ];
-          output(!!opts.json, { ...report, seconds }, lines.join('\n'));
+          output(!!opts.json, { ...report, seconds }, assetImportLines(report, seconds));
         });
       },
     );
@@ -344,6 +420,8 @@ export function buildCli(): Command {
     .option('--skip <n>', 'labels already used on the first sheet', '0')
     .requiredOption('--out <file>', 'PDF file to write')
     .option('--organisation <slug>', 'organisation (default: the first one)')
+    .addOption(urlOption())
+    .addOption(tokenOption())
     .action(
       async (opts: {
         tags?: string;
@@ -353,8 +431,18 @@ export function buildCli(): Command {
         skip: string;
         out: string;
         organisation?: string;
+        url?: string;
+        token?: string;
       }) => {
         if (!opts.tags && !opts.school) throw new CliError('Give --tags or --school');
+        const remote = remoteTarget(opts);
+        if (remote) {
+          await checkOrganisation(remote, opts.organisation);
+          const { count, pdf } = await remoteLabels(remote, { ...opts, skip: Number(opts.skip) || 0 });
+          fs.writeFileSync(opts.out, pdf);
+          process.stdout.write(`${count} labels written to ${opts.out}\n`);
+          return;
+        }
         await withDatabase(async (db, config) => {
           const organisationId = await organisationOrFail(db, opts.organisation);
           const selected = await db.withOrg(
@@ -438,6 +526,42 @@ export function buildCli(): Command {
     });
 
   program
+    .command('backup')
+    .description(
+      'write a verified backup of the database to FILE (PGlite: stop the server first; PostgreSQL: needs pg_dump)',
+    )
+    .argument('<file>', 'backup file to create (must not exist)')
+    .addOption(json)
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const manifest = await backupDatabase(loadConfig(), file);
+      const rowsTotal = Object.values(manifest.tables).reduce((sum, t) => sum + t.rows, 0);
+      output(
+        !!opts.json,
+        { file, ...manifest },
+        `Backup written to ${file}: ${manifest.engine}, migration level ${manifest.migrations}, ${Object.keys(manifest.tables).length} tables, ${rowsTotal} rows.`,
+      );
+    });
+
+  program
+    .command('restore')
+    .description('restore a backup into an empty database (or --force), then verify every table against its manifest')
+    .argument('<file>', 'backup file written by `socle backup`')
+    .option('--force', 'replace a database that is not empty (PGlite: the old directory is kept aside)')
+    .addOption(json)
+    .action(async (file: string, opts: { force?: boolean; json?: boolean }) => {
+      const result = await restoreDatabase(loadConfig(), file, { force: opts.force });
+      const ok = result.mismatches.length === 0;
+      output(
+        !!opts.json,
+        { ok, ...result },
+        ok
+          ? `Restored ${file}: ${result.tables} tables, ${result.rows} rows, every count and checksum verified.`
+          : `Restored ${file}, but these tables differ from the backup: ${result.mismatches.join(', ')}`,
+      );
+      if (!ok) process.exitCode = 1;
+    });
+
+  program
     .command('bootstrap')
     .description('run first-start provisioning (demo, SOCLE_ADMIN_*) without serving')
     .addOption(json)
@@ -455,7 +579,10 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (error) {
-    if (error instanceof CliError) {
+    if (error instanceof CliError || error instanceof BackupError) {
+      process.stderr.write(`socle: ${error.message}\n`);
+      process.exitCode = error instanceof CliError ? error.exitCode : 1;
+    } else if (error instanceof RemoteError) {
       process.stderr.write(`socle: ${error.message}\n`);
       process.exitCode = error.exitCode;
     } else if (error instanceof AppError) {

@@ -1,0 +1,220 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { type DemoAccount, seedDemo } from '../../src/server/bootstrap.ts';
+import { newPglite, openDatabase } from '../../src/server/db/connection.ts';
+import { testConfig } from '../helpers/db.ts';
+
+/**
+ * Real processes for the resilience tests: the `socle` command and the
+ * server started the way an operator starts them, and scratch PostgreSQL
+ * databases next to the test's own.
+ */
+
+export const root = path.resolve(import.meta.dirname, '..', '..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Base environment of a child process: quiet, no demo, no jobs unless asked, on the given database. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    SOCLE_DEMO: '0',
+    SOCLE_JOBS: '0',
+    DATABASE_URL: '',
+    ...extra,
+  };
+}
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `socle ARGS` (bin/socle.mjs) to its end. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'socle.mjs'), ...args], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      stdout += String(d);
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += String(d);
+    });
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly port: number;
+  readonly base: string;
+  output(): string;
+  /** SIGKILL and wait for the process to be gone. */
+  kill(): Promise<void>;
+  /** SIGTERM and wait for the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** `src/server/main.ts` as a process; resolves once /api/ready answers 200. */
+export async function startServer(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += String(d);
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += String(d);
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const exited = () =>
+    new Promise<void>((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+    );
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
+    try {
+      const r = await fetch(`${base}/api/ready`);
+      if (r.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server not ready: ${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    child,
+    port,
+    base,
+    output: () => out,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited();
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited();
+      return child.exitCode;
+    },
+  };
+}
+
+/** A scratch database on the test's PostgreSQL server (DATABASE_URL); dropped by `drop`. */
+export async function scratchDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const admin = async (text: string) => {
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    try {
+      await c.query(text);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(process.env.DATABASE_URL as string);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** A tiny cookie-keeping HTTP client for a server process (sends the CSRF header like the web UI). */
+export class HttpAgent {
+  readonly cookies = new Map<string, string>();
+
+  async request(base: string, method: string, url: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const csrf = this.cookies.get('socle_csrf');
+    if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const r = await fetch(`${base}${url}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    for (const c of r.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const at = (pair ?? '').indexOf('=');
+      const name = (pair ?? '').slice(0, at);
+      const value = (pair ?? '').slice(at + 1);
+      if (!value || /max-age=0|expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return r;
+  }
+}
+
+/**
+ * A migrated database with the demo organisation, at `dataDir/pglite` (PGlite)
+ * or in the database `url` (PostgreSQL); returns the demo accounts. Seeding
+ * the demo into a PGlite directory costs tens of seconds, so it is done once
+ * per migrations and seed code (a gzipped tarball in the OS temp dir) and
+ * unpacked into each test's directory.
+ */
+export async function demoDatabase(dataDir: string, url: string | null): Promise<DemoAccount[]> {
+  if (url) {
+    const db = await openDatabase(testConfig({}, url));
+    try {
+      await db.migrate();
+      return await seedDemo(db, testConfig({}, url));
+    } finally {
+      await db.close();
+    }
+  }
+  const hash = createHash('sha256');
+  for (const f of ['migrations/meta/_journal.json', 'src/server/bootstrap.ts'])
+    hash.update(fs.readFileSync(path.join(root, f)));
+  const base = path.join(os.tmpdir(), `socle-resilience-demo-${hash.digest('hex').slice(0, 12)}`);
+  if (!fs.existsSync(`${base}.json`)) {
+    const client = newPglite('memory://');
+    await client.waitReady;
+    const config = testConfig();
+    const db = await openDatabase(config, { pglite: client });
+    await db.migrate();
+    const accounts = await seedDemo(db, config);
+    const blob = await client.dumpDataDir('gzip');
+    await client.close();
+    const tmp = `${base}.${process.pid}`;
+    fs.writeFileSync(`${tmp}.tar.gz`, Buffer.from(await blob.arrayBuffer()));
+    fs.renameSync(`${tmp}.tar.gz`, `${base}.tar.gz`);
+    fs.writeFileSync(`${tmp}.json`, JSON.stringify(accounts));
+    fs.renameSync(`${tmp}.json`, `${base}.json`); // written last: its presence means the pair is complete
+  }
+  fs.mkdirSync(path.join(dataDir, 'pglite'), { recursive: true });
+  const client = newPglite(path.join(dataDir, 'pglite'), {
+    loadDataDir: new Blob([fs.readFileSync(`${base}.tar.gz`)]),
+  });
+  await client.waitReady;
+  await client.close();
+  return JSON.parse(fs.readFileSync(`${base}.json`, 'utf8')) as DemoAccount[];
+}

@@ -13,6 +13,8 @@ declare module 'autocannon' {
     pipelining?: number;
     /** Seconds before a request counts as a timeout. */
     timeout?: number;
+    /** Requests per second over all connections (autocannon throttles each connection to its share). */
+    overallRate?: number;
     /** Requests sent in turn by each connection; `setupRequest` rewrites one before each send. */
     requests?: RequestOptions[];
   }

@@ -121,6 +121,25 @@ export interface JobsOptions {
   readonly pollingIntervalSeconds?: number;
 }
 
+/**
+ * Two processes starting at once on one PostgreSQL create the same queues:
+ * pg-boss's queue creation (a partition per queue) can deadlock between
+ * them. The loser's transaction is rolled back and retried; creating a queue
+ * or a schedule that exists is a no-op. Seen in test/resilience/two-instances.
+ */
+async function retryOnStartupRace<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      // 40P01 deadlock_detected; 23505 unique_violation (a catalogue row created by the other process).
+      if (attempt >= 10 || (code !== '40P01' && code !== '23505')) throw error;
+      await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 250));
+    }
+  }
+}
+
 export async function startJobs(
   db: Database,
   config: Config,
@@ -136,7 +155,7 @@ export async function startJobs(
   boss.on('error', (error) => logger.error({ err: error }, 'job system error'));
   await boss.start();
   for (const job of JOBS) {
-    await boss.createQueue(job.name);
+    await retryOnStartupRace(() => boss.createQueue(job.name));
     await boss.work(
       job.name,
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
@@ -147,7 +166,7 @@ export async function startJobs(
         return output;
       },
     );
-    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+    if (job.cron) await retryOnStartupRace(() => boss.schedule(job.name, job.cron as string, {}, { tz: 'UTC' }));
   }
   return {
     boss,

@@ -80,6 +80,10 @@ if (!onlyUnit && files.length === 0) {
     }
   } else {
     console.log(`\n▶ browser journeys (Playwright, ${chromium}) on ${engine}\n`);
+    if (process.env.DATABASE_URL && process.env.SOCLE_E2E_AXE !== '1')
+      console.log(
+        '  axe checks run on the PGlite pass only (pages do not depend on the engine; SOCLE_E2E_AXE=1 to run them here)\n',
+      );
     if (run('npm', ['run', 'build', '--silent']) !== 0) failed = true;
     else if (run(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test']) !== 0)
       failed = true;

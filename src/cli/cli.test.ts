@@ -43,24 +43,67 @@ after(async () => {
   }
 });
 
-const socle = (...args: string[]) =>
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `socle ARGS` in a child process, exactly as users run it (bin/socle.mjs). */
+const spawned = (...args: string[]): Run =>
   spawnSync(process.execPath, ['bin/socle.mjs', ...args], { cwd: root, env, encoding: 'utf8' });
 
+/**
+ * `socle ARGS` inside this process, through the same `runCli` bin/socle.mjs
+ * calls, with the same environment and its output captured: a child process
+ * per command cost ~10 s of start-up each (tsx, PGlite), most of this file's
+ * time. Commands run one at a time (the test is sequential).
+ */
+async function socle(...args: string[]): Promise<Run> {
+  const { runCli } = await import('./main.ts');
+  const saved = { env: { ...process.env }, out: process.stdout.write, err: process.stderr.write };
+  let stdout = '';
+  let stderr = '';
+  Object.assign(process.env, env);
+  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
+  process.exitCode = undefined;
+  try {
+    await runCli(['node', 'socle', ...args]);
+    return { status: process.exitCode ?? 0, stdout, stderr };
+  } finally {
+    process.stdout.write = saved.out;
+    process.stderr.write = saved.err;
+    process.exitCode = undefined;
+    for (const key of Object.keys(process.env)) if (!(key in saved.env)) delete process.env[key];
+    Object.assign(process.env, saved.env);
+  }
+}
+
 describe('socle CLI', () => {
-  it('migrates, seeds the demo once, creates users and tokens, reports bad input clearly', { timeout: 180_000 }, () => {
-    const migrate = socle('migrate', '--json');
+  it('migrates, seeds the demo once, creates users and tokens, reports bad input clearly', {
+    timeout: 180_000,
+  }, async () => {
+    const migrate = spawned('migrate', '--json');
     assert.equal(migrate.status, 0, migrate.stderr);
     const status = JSON.parse(migrate.stdout) as { applied: number; expected: number };
     assert.equal(status.applied, status.expected);
 
-    const seed = socle('seed', 'demo', '--json');
+    const seed = await socle('seed', 'demo', '--json');
     assert.equal(seed.status, 0, seed.stderr);
     const seeded = JSON.parse(seed.stdout) as { created: boolean; accounts: { role: string }[] };
     assert.equal(seeded.created, true);
     assert.equal(seeded.accounts.length, 8);
-    assert.equal((JSON.parse(socle('seed', 'demo', '--json').stdout) as { created: boolean }).created, false);
+    assert.equal((JSON.parse((await socle('seed', 'demo', '--json')).stdout) as { created: boolean }).created, false);
 
-    const created = socle(
+    const created = await socle(
       'user',
       'create',
       '--email',
@@ -75,7 +118,7 @@ describe('socle CLI', () => {
     );
     assert.equal(created.status, 0, created.stderr);
     assert.equal((JSON.parse(created.stdout) as { created: boolean }).created, true);
-    const again = socle(
+    const again = await socle(
       'user',
       'create',
       '--email',
@@ -88,10 +131,11 @@ describe('socle CLI', () => {
     );
     assert.equal((JSON.parse(again.stdout) as { created: boolean }).created, false, 'idempotent: resets the password');
 
-    const weak = socle('user', 'create', '--email', 'x@example.org', '--password', 'weak', '--role', 'teacher');
+    const weak = await socle('user', 'create', '--email', 'x@example.org', '--password', 'weak', '--role', 'teacher');
     assert.equal(weak.status, 1);
     assert.match(weak.stderr, /too short/);
-    const badRole = socle(
+    // Commander's own argument errors end the process: run it as users do.
+    const badRole = spawned(
       'user',
       'create',
       '--email',
@@ -103,7 +147,7 @@ describe('socle CLI', () => {
     );
     assert.notEqual(badRole.status, 0);
     assert.match(badRole.stderr, /unknown role/);
-    const badSchool = socle(
+    const badSchool = await socle(
       'user',
       'create',
       '--email',
@@ -118,34 +162,34 @@ describe('socle CLI', () => {
     assert.equal(badSchool.status, 1);
     assert.match(badSchool.stderr, /No school with UAI 9999999Z/);
 
-    const token = socle('token', 'create', '--email', 'dir@example.org', '--name', 'script');
+    const token = await socle('token', 'create', '--email', 'dir@example.org', '--name', 'script');
     assert.equal(token.status, 0, token.stderr);
     assert.match(token.stdout.trim(), /^socle_pat_[A-Za-z0-9_-]{43}$/);
-    const noUser = socle('token', 'create', '--email', 'ghost@example.org', '--name', 'script');
+    const noUser = await socle('token', 'create', '--email', 'ghost@example.org', '--name', 'script');
     assert.equal(noUser.status, 1);
     assert.match(noUser.stderr, /No account ghost@example.org/);
 
     const fixture = path.join(root, 'test', 'fixtures', 'sample_annuaire_val-de-marne_ecoles_publiques_2026.csv');
     // The demo organisation keeps only Le Mans (72181) unless told otherwise.
-    const filtered = JSON.parse(socle('import', 'schools', fixture, '--dry-run', '--json').stdout) as {
+    const filtered = JSON.parse((await socle('import', 'schools', fixture, '--dry-run', '--json')).stdout) as {
       created: number;
       skipped: Record<string, number>;
     };
     assert.equal(filtered.created, 0);
     assert.equal(filtered.skipped.other_commune, 613);
-    const dry = socle('import', 'schools', fixture, '--dry-run', '--all-communes', '--json');
+    const dry = await socle('import', 'schools', fixture, '--dry-run', '--all-communes', '--json');
     assert.equal(dry.status, 0, dry.stderr);
     assert.equal((JSON.parse(dry.stdout) as { created: number; written: boolean }).created, 613);
-    const real = socle('import', 'schools', fixture, '--all-communes');
+    const real = await socle('import', 'schools', fixture, '--all-communes');
     assert.equal(real.status, 0, real.stderr);
     assert.match(real.stdout, /Created 613, updated 0/);
     const badFile = path.join(os.tmpdir(), `socle-bad-${process.pid}.csv`);
     fs.writeFileSync(badFile, 'uai;nom;type\n0720022H;Courboulay;primaire\n0720022X;Mauvais;primaire\n');
-    const bad = socle('import', 'schools', badFile);
+    const bad = await socle('import', 'schools', badFile);
     fs.rmSync(badFile);
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /1 invalid row\(s\); nothing was imported\n {2}line 3, uai: uai_checksum: 0720022X/);
-    assert.equal(socle('import', 'schools', '/nonexistent.csv').status, 1);
+    assert.equal((await socle('import', 'schools', '/nonexistent.csv')).status, 1);
 
     const assetsFile = path.join(os.tmpdir(), `socle-assets-${process.pid}.csv`);
     fs.writeFileSync(
@@ -157,19 +201,23 @@ describe('socle CLI', () => {
         'CLI-1,ProBook 450,Ordinateur portable enseignant,,',
       ].join('\n'),
     );
-    const assetsDry = socle('import', 'assets', assetsFile, '--create-missing', '--dry-run', '--json');
+    const assetsDry = await socle('import', 'assets', assetsFile, '--create-missing', '--dry-run', '--json');
     assert.equal(assetsDry.status, 0, assetsDry.stderr);
     assert.deepEqual(
       (JSON.parse(assetsDry.stdout) as { rejected: { line: number }[] }).rejected.map((r) => r.line),
       [4],
     );
-    assert.equal(socle('import', 'assets', assetsFile, '--create-missing').status, 1, 'invalid rows: nothing written');
-    const assetsReal = socle('import', 'assets', assetsFile, '--create-missing', '--skip-invalid');
+    assert.equal(
+      (await socle('import', 'assets', assetsFile, '--create-missing')).status,
+      1,
+      'invalid rows: nothing written',
+    );
+    const assetsReal = await socle('import', 'assets', assetsFile, '--create-missing', '--skip-invalid');
     assert.equal(assetsReal.status, 0, assetsReal.stderr);
     assert.match(assetsReal.stdout, /created 2/);
     fs.rmSync(assetsFile);
     const pdfFile = path.join(os.tmpdir(), `socle-labels-${process.pid}.pdf`);
-    const labels = socle(
+    const labels = await socle(
       'labels',
       '--school',
       '0720022H',
@@ -184,9 +232,9 @@ describe('socle CLI', () => {
     assert.match(labels.stdout, /labels written/);
     assert.equal(fs.readFileSync(pdfFile).subarray(0, 5).toString(), '%PDF-');
     fs.rmSync(pdfFile);
-    assert.equal(socle('labels', '--out', pdfFile).status, 1);
+    assert.equal((await socle('labels', '--out', pdfFile)).status, 1);
 
-    const verify = socle('audit', 'verify');
+    const verify = await socle('audit', 'verify');
     assert.equal(verify.status, 0, verify.stderr);
   });
 });

@@ -8,6 +8,7 @@ import { currentSchoolYear } from '../shared/school-year.ts';
 import type { Config } from './config.ts';
 import type { Database, Scope } from './db/connection.ts';
 import { classes, organisations, schools, userSchools, users } from './db/schema.ts';
+import { AppError } from './http/errors.ts';
 import { recordAudit } from './modules/audit/service.ts';
 import { normaliseEmail, randomToken } from './modules/auth/rules.ts';
 import { assertPasswordStrength, hashPassword } from './modules/auth/service.ts';
@@ -258,7 +259,7 @@ export async function ensureUser(db: Database, input: EnsureUserInput): Promise<
         .where(
           sql`${schools.organisationId} = ${input.organisationId} AND ${schools.uai} = ${uai.trim().toUpperCase()}`,
         );
-      if (!s) throw new Error(`No school with UAI ${uai} in this organisation`);
+      if (!s) throw new AppError('BAD_REQUEST', `No school with UAI ${uai} in this organisation`);
       schoolIds.push(s.id);
     }
     const [existing] = await tx

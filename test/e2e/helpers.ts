@@ -34,8 +34,17 @@ export async function pageReady(page: Page, title: string): Promise<void> {
   await expect(page.getByText(/^(Chargement…|Loading…)$/)).toHaveCount(0);
 }
 
+/**
+ * Whether this run checks accessibility. The pages do not depend on the
+ * database engine, and axe is about half of the journeys' time: `npm test`
+ * runs it on PGlite (the pass every machine runs), not again on PostgreSQL,
+ * unless SOCLE_E2E_AXE=1 asks for it.
+ */
+export const AXE_ENABLED = !process.env.DATABASE_URL || process.env.SOCLE_E2E_AXE === '1';
+
 /** axe on the page as it is now: no WCAG 2.1 A/AA violation allowed. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  if (!AXE_ENABLED) return;
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const violations = results.violations.map(
     (v) =>

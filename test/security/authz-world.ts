@@ -1,0 +1,210 @@
+import assert from 'node:assert/strict';
+import type { LightMyRequestResponse } from 'fastify';
+import { addDays, isoWeekday, zonedToUtc } from '../../src/server/modules/bookings/rules.ts';
+import { type Agent, json } from '../helpers/app.ts';
+
+/**
+ * The organisation's and the school's objects of the authorisation matrix
+ * (test/security/authz-matrix.test.ts) beyond inventory, loans, helpdesk and
+ * training: funding, procurement, services, bookings, crisis campaigns and
+ * webhooks. Everything is made through the API by an admin of the
+ * organisation, as a user would, so each object carries its real tenancy.
+ */
+
+async function created(r: LightMyRequestResponse | Promise<LightMyRequestResponse>): Promise<string> {
+  const response = await r;
+  assert.ok(response.statusCode === 201 || response.statusCode === 200, response.body);
+  return json<{ id: string }>(response).id;
+}
+
+/** Objects that belong to the organisation, not to one of its schools. */
+export interface OrganisationObjects {
+  readonly supplier: string;
+  readonly funder: string;
+  readonly programme: string;
+  readonly costItem: string;
+  readonly convention: string;
+  readonly expenseLine: string;
+  readonly claim: string;
+  readonly contract: string;
+  readonly order: string;
+  readonly invoice: string;
+  readonly service: string;
+  readonly campaign: string;
+  readonly webhook: string;
+  readonly delivery: string;
+}
+
+/**
+ * A funding programme for `schoolId` with one paid expense line claimed to a
+ * funder (so the claim's statement, co-financing PDF and invoices ZIP have
+ * content), a contract with a placed order and its invoice, a digital
+ * service, a crisis campaign and a webhook endpoint with one delivery.
+ */
+export async function organisationObjectsOf(
+  admin: Agent,
+  schoolId: string,
+  models: { tablet: string },
+): Promise<OrganisationObjects> {
+  // Registered first: the asset made below queues one delivery for it (no job runner in tests: it stays pending).
+  const webhook = await created(
+    admin.post('/api/webhooks/endpoints', { url: 'https://hooks.example.org/socle', events: ['asset.created'] }),
+  );
+  await created(admin.post('/api/assets', { modelId: models.tablet, status: 'in_stock' }));
+  const deliveries = json<{ id: string }[]>(await admin.get(`/api/webhooks/endpoints/${webhook}/deliveries`));
+  assert.equal(deliveries.length, 1);
+  const delivery = (deliveries[0] as { id: string }).id;
+
+  const supplier = await created(
+    admin.post('/api/funding/suppliers', { name: 'Fournisseur', siret: '73282932000074' }),
+  );
+  const funder = await created(admin.post('/api/funding/funders', { name: 'FEDER', kind: 'eu_feder' }));
+  const programme = await created(
+    admin.post('/api/funding/programmes', {
+      name: 'Plan numérique',
+      periodStart: '2020-01-01',
+      periodEnd: '2023-12-31',
+      schoolIds: [schoolId],
+    }),
+  );
+  const costItem = await created(
+    admin.post(`/api/funding/programmes/${programme}/cost-items`, {
+      code: 'EQ',
+      kind: 'equipment',
+      label: 'Équipement',
+      position: 1,
+    }),
+  );
+  const convention = await created(
+    admin.post(`/api/funding/programmes/${programme}/conventions`, {
+      funderId: funder,
+      reference: 'FEDER-1',
+      rateRule: { kind: 'flat', rateBp: 5000 },
+      // No instalment cap: the one line is claimed whole.
+      instalmentCapBp: 10_000,
+      rank: 1,
+    }),
+  );
+  const expenseLine = await created(
+    admin.post(`/api/funding/programmes/${programme}/expense-lines`, {
+      costItemId: costItem,
+      supplierId: supplier,
+      invoiceNumber: 'F-001',
+      invoiceDate: '2021-03-01',
+      description: 'Tablettes',
+      htCents: 1_000_000,
+      vatCents: 200_000,
+      ttcCents: 1_200_000,
+      paidOn: '2021-04-01',
+      mandateNumber: 'M-1',
+      eligibility: 'eligible',
+    }),
+  );
+  const claim = await created(
+    admin.post(`/api/funding/programmes/${programme}/claims`, {
+      conventionId: convention,
+      kind: 'instalment',
+      lineIds: [expenseLine],
+    }),
+  );
+
+  const contract = await created(
+    admin.post('/api/procurement/contracts', {
+      reference: 'AO-2021-01',
+      title: 'Équipement numérique des écoles',
+      procedure: 'appel_offres_ouvert',
+      supplierId: supplier,
+    }),
+  );
+  const order = await created(
+    admin.post('/api/procurement/orders', {
+      number: 'BC-2021-001',
+      supplierId: supplier,
+      contractId: contract,
+      orderedOn: '2021-03-01',
+      lines: [
+        {
+          modelId: models.tablet,
+          description: 'Tablette',
+          quantity: 1,
+          unitPriceCents: 10_000,
+          vatRateBp: 2000,
+          schoolId,
+        },
+      ],
+    }),
+  );
+  assert.equal((await admin.post(`/api/procurement/orders/${order}/place`)).statusCode, 200);
+  const invoice = await created(
+    admin.post('/api/procurement/invoices', {
+      supplierId: supplier,
+      orderId: null,
+      number: 'FA-2021-001',
+      invoiceDate: '2021-04-01',
+      htCents: 10_000,
+      vatCents: 2_000,
+      ttcCents: 12_000,
+      lines: [{ description: 'Tablette', quantity: 1, unitPriceCents: 10_000, vatRateBp: 2000 }],
+    }),
+  );
+
+  const service = await created(admin.post('/api/services', { name: 'ENT', kind: 'ent' }));
+  const campaign = await created(
+    admin.post('/api/loans/campaigns', {
+      name: 'Fermeture des écoles',
+      reason: 'Épidémie',
+      startsOn: '2026-12-01',
+      endsOn: '2026-12-18',
+      schoolIds: [schoolId],
+    }),
+  );
+  return {
+    supplier,
+    funder,
+    programme,
+    costItem,
+    convention,
+    expenseLine,
+    claim,
+    contract,
+    order,
+    invoice,
+    service,
+    campaign,
+    webhook,
+    delivery,
+  };
+}
+
+/** Objects of one school: a subscription to the organisation's service, a booking of a cart for a class. */
+export interface SchoolObjects {
+  readonly subscription: string;
+  readonly booking: string;
+}
+
+/** A Tuesday at least three weeks ahead, in school time. */
+function nextTuesday(): string {
+  const d = addDays(new Date().toISOString().slice(0, 10), 21);
+  return addDays(d, (9 - isoWeekday(d)) % 7);
+}
+
+export async function schoolObjectsOf(
+  admin: Agent,
+  schoolId: string,
+  o: { service: string; classId: string; cartModel: string },
+): Promise<SchoolObjects> {
+  const subscription = await created(
+    admin.post('/api/subscriptions', { schoolId, serviceId: o.service, startsOn: '2021-09-01' }),
+  );
+  const cart = await created(admin.post('/api/assets', { modelId: o.cartModel, status: 'deployed', schoolId }));
+  const day = nextTuesday();
+  const r = await admin.post('/api/bookings', {
+    resourceKind: 'cart',
+    resourceId: cart,
+    classId: o.classId,
+    startsAt: zonedToUtc(day, '10:00').toISOString(),
+    endsAt: zonedToUtc(day, '11:00').toISOString(),
+  });
+  assert.equal(r.statusCode, 201, r.body);
+  return { subscription, booking: json<{ booking: { id: string } }>(r).booking.id };
+}

@@ -296,7 +296,23 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
   if (webDir) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      // The build writes .br/.gz twins (scripts/build.mjs); `Vary: Accept-Encoding` is set by the plugin.
+      preCompressed: true,
+      // Vite names the files under assets/ by their content: they never change, so browsers keep
+      // them for a year without asking again. Everything else (index.html…) is revalidated.
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        reply.header(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   }
 
   app.setNotFoundHandler((request, reply) => {

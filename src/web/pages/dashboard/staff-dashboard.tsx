@@ -1,7 +1,7 @@
 import { Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publicInfoQuery } from '../../auth/session.ts';
 import { AnchorLink } from '../../components/anchor-link.tsx';
@@ -105,6 +105,9 @@ function StaffPanels({ d }: { d: Dashboard }) {
   const exact = listIsExact(d.filters, d.current);
   const since = formatDate(d.period.start);
   const schoolsWithStatus = d.perSchool.filter((s) => s.socle !== null);
+  // The key figures paint first; the charts, the map and the per-school table (hundreds of cells)
+  // follow in a background render a moment later instead of holding the figures back.
+  const below = useDeferredValue<Dashboard | null>(d, null);
   return (
     <>
       <Panel title={t('dashboard.figures.title')}>
@@ -227,9 +230,9 @@ function StaffPanels({ d }: { d: Dashboard }) {
         </Panel>
       ) : null}
 
-      <Charts d={d} />
+      {below ? <Charts d={below} /> : null}
 
-      {schoolsWithStatus.length > 0 ? (
+      {below && schoolsWithStatus.length > 0 ? (
         <Panel title={t('dashboard.map.title')}>
           <Text>{t('dashboard.map.intro')}</Text>
           <Group component="ul" gap="lg" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
@@ -251,7 +254,7 @@ function StaffPanels({ d }: { d: Dashboard }) {
         </Panel>
       ) : null}
 
-      <SchoolTable d={d} />
+      {below ? <SchoolTable d={below} /> : null}
     </>
   );
 }

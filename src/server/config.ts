@@ -45,6 +45,12 @@ const EnvSchema = z.object({
   SOCLE_TRUST_PROXY: bool(false),
   /** Run background jobs (pg-boss) in this process. */
   SOCLE_JOBS: bool(true),
+  /**
+   * A job still active after this many seconds is taken for lost (its process died) and
+   * retried; expired jobs are looked for at least this often (every 5 minutes at most).
+   * Default 900 (pg-boss's own default, 15 minutes); test/resilience/job-crash uses 20.
+   */
+  SOCLE_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** Log level (pino). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Contact address shown on the accessibility statement and login page (report a problem). */
@@ -121,7 +127,7 @@ export interface Config {
     readonly maxFailuresPerIp: number;
     readonly windowMinutes: number;
   };
-  readonly jobs: { readonly enabled: boolean };
+  readonly jobs: { readonly enabled: boolean; readonly expireSeconds: number };
   readonly logLevel: string;
   readonly contactEmail: string | null;
   readonly map: { readonly tileUrl: string; readonly attribution: string };
@@ -180,7 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxFailuresPerIp: e.SOCLE_LOGIN_MAX_FAILURES_IP,
       windowMinutes: e.SOCLE_LOGIN_WINDOW_MINUTES,
     },
-    jobs: { enabled: e.SOCLE_JOBS },
+    jobs: { enabled: e.SOCLE_JOBS, expireSeconds: e.SOCLE_JOB_EXPIRE_SECONDS },
     logLevel: e.LOG_LEVEL,
     contactEmail: e.SOCLE_CONTACT_EMAIL ?? null,
     map: { tileUrl: e.SOCLE_MAP_TILE_URL, attribution: e.SOCLE_MAP_ATTRIBUTION },

@@ -92,13 +92,14 @@ function writeAtomically(file: string, data: Buffer | string): void {
   fs.renameSync(tmp, file); // atomic: readers never see half a file
 }
 
-/** The demo template of this run (built by the first file that asks); its accounts. */
-async function prepareDemoTemplate(
+/** The demo template of this run (built by the first file that asks): its name (PGlite: `<tmpdir>/<name>.tar`), its accounts. */
+export async function prepareDemoTemplate(
   seed: Exclude<TestSeed, 'none'>,
 ): Promise<{ name: string; accounts: DemoAccount[] }> {
   await prepareTemplate();
   const name = `socle_${demoTag(seed)}_${demoHash()}`;
-  const accountsFile = path.join(os.tmpdir(), `${name}.accounts.json`);
+  // Per engine: the two templates of one name are seeded apart, each with its own random passwords.
+  const accountsFile = path.join(os.tmpdir(), `${name}.${engine}.accounts.json`);
   const seedInto = async (db: Database) => {
     const accounts = await seedDemo(db, seed === 'demo+loans' ? testConfig() : undefined);
     writeAtomically(accountsFile, JSON.stringify(accounts));

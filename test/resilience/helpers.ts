@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { type DemoAccount, seedDemo } from '../../src/server/bootstrap.ts';
-import { newPglite, openDatabase } from '../../src/server/db/connection.ts';
-import { testConfig } from '../helpers/db.ts';
+import type { DemoAccount } from '../../src/server/bootstrap.ts';
+import { newPglite } from '../../src/server/db/connection.ts';
+import { prepareDemoTemplate } from '../helpers/db.ts';
 
 /**
  * Real processes for the resilience tests: the `socle` command and the
@@ -79,6 +79,17 @@ export interface ServerProcess {
 
 /** `src/server/main.ts` as a process; resolves once /api/ready answers 200. */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+  const { server, ready } = await launchServer(env);
+  await ready;
+  return server;
+}
+
+/**
+ * `src/server/main.ts` as a process, returned at once (for a test that acts
+ * while it starts: its jobs may run before it listens); `ready` resolves
+ * once /api/ready answers 200, and rejects if it exits or takes too long.
+ */
+export async function launchServer(env: NodeJS.ProcessEnv): Promise<{ server: ServerProcess; ready: Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
@@ -97,22 +108,25 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<ServerProcess
     new Promise<void>((resolve) =>
       child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
     );
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
-    try {
-      const r = await fetch(`${base}/api/ready`);
-      if (r.status === 200) break;
-    } catch {
-      // not listening yet
+  const ready = (async () => {
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited: ${out}`);
+      try {
+        const r = await fetch(`${base}/api/ready`);
+        if (r.status === 200) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`server not ready: ${out}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
     }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server not ready: ${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
+  })();
+  ready.catch(() => undefined); // the caller may kill it before it is ready
+  const server: ServerProcess = {
     child,
     port,
     base,
@@ -127,6 +141,7 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<ServerProcess
       return child.exitCode;
     },
   };
+  return { server, ready };
 }
 
 /** A scratch database on the test's PostgreSQL server (DATABASE_URL); dropped by `drop`. */
@@ -176,45 +191,40 @@ export class HttpAgent {
 
 /**
  * A migrated database with the demo organisation, at `dataDir/pglite` (PGlite)
- * or in the database `url` (PostgreSQL); returns the demo accounts. Seeding
- * the demo into a PGlite directory costs tens of seconds, so it is done once
- * per migrations and seed code (a gzipped tarball in the OS temp dir) and
- * unpacked into each test's directory.
+ * or in the database `url` (PostgreSQL, replaced); returns the demo accounts.
+ * It is a copy of the demo template of the test run (`test/helpers/db.ts`,
+ * `demo+loans`: the demo as `SOCLE_DEMO` seeds it, with its family loans),
+ * seeded once per run and shared with the other test files: the PGlite
+ * tarball unpacked into the directory, or `CREATE DATABASE … TEMPLATE`.
  */
 export async function demoDatabase(dataDir: string, url: string | null): Promise<DemoAccount[]> {
+  const template = await prepareDemoTemplate('demo+loans');
   if (url) {
-    const db = await openDatabase(testConfig({}, url));
+    const name = new URL(url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
     try {
-      await db.migrate();
-      return await seedDemo(db, testConfig({}, url));
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.name}`);
+          break;
+        } catch (error) {
+          // Another file is cloning the same template at this instant.
+          if (attempt > 40 || !/being accessed by other users/.test(String(error))) throw error;
+          await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+        }
+      }
     } finally {
-      await db.close();
+      await admin.end();
     }
-  }
-  const hash = createHash('sha256');
-  for (const f of ['migrations/meta/_journal.json', 'src/server/bootstrap.ts'])
-    hash.update(fs.readFileSync(path.join(root, f)));
-  const base = path.join(os.tmpdir(), `socle-resilience-demo-${hash.digest('hex').slice(0, 12)}`);
-  if (!fs.existsSync(`${base}.json`)) {
-    const client = newPglite('memory://');
-    await client.waitReady;
-    const config = testConfig();
-    const db = await openDatabase(config, { pglite: client });
-    await db.migrate();
-    const accounts = await seedDemo(db, config);
-    const blob = await client.dumpDataDir('gzip');
-    await client.close();
-    const tmp = `${base}.${process.pid}`;
-    fs.writeFileSync(`${tmp}.tar.gz`, Buffer.from(await blob.arrayBuffer()));
-    fs.renameSync(`${tmp}.tar.gz`, `${base}.tar.gz`);
-    fs.writeFileSync(`${tmp}.json`, JSON.stringify(accounts));
-    fs.renameSync(`${tmp}.json`, `${base}.json`); // written last: its presence means the pair is complete
+    return template.accounts;
   }
   fs.mkdirSync(path.join(dataDir, 'pglite'), { recursive: true });
   const client = newPglite(path.join(dataDir, 'pglite'), {
-    loadDataDir: new Blob([fs.readFileSync(`${base}.tar.gz`)]),
+    loadDataDir: new Blob([fs.readFileSync(path.join(os.tmpdir(), `${template.name}.tar`))]),
   });
   await client.waitReady;
   await client.close();
-  return JSON.parse(fs.readFileSync(`${base}.json`, 'utf8')) as DemoAccount[];
+  return template.accounts;
 }

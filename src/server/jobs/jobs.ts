@@ -140,6 +140,24 @@ async function retryOnStartupRace<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Creates the queues of `JOBS`, with the expiration of the configuration
+ * (`SOCLE_JOB_EXPIRE_SECONDS`): a job is given its queue's expiration when
+ * it is sent, whoever sends it, and retried by pg-boss (twice) once it has
+ * been active that long — its process was killed, or it hangs. Queues made
+ * by an earlier configuration are brought to this one.
+ */
+export async function prepareQueues(boss: PgBoss, config: Config): Promise<void> {
+  const expireInSeconds = config.jobs.expireSeconds;
+  for (const job of JOBS) {
+    const options = { name: job.name, expireInSeconds };
+    await retryOnStartupRace(() => boss.createQueue(job.name, options));
+    const queue = await boss.getQueue(job.name);
+    if (queue && queue.expireInSeconds !== expireInSeconds)
+      await retryOnStartupRace(() => boss.updateQueue(job.name, options));
+  }
+}
+
 export async function startJobs(
   db: Database,
   config: Config,
@@ -149,13 +167,15 @@ export async function startJobs(
   const boss = new PgBoss({
     db: db.jobsAdapter,
     schema: 'pgboss',
-    // PGlite is one session: keep maintenance light.
-    maintenanceIntervalSeconds: 300,
+    // PGlite is one session: keep maintenance light. Maintenance is also what finds
+    // expired jobs (active in a process that died) and retries them: at least as often
+    // as a job expires.
+    maintenanceIntervalSeconds: Math.min(300, config.jobs.expireSeconds),
   } as ConstructorParameters<typeof PgBoss>[0]);
   boss.on('error', (error) => logger.error({ err: error }, 'job system error'));
   await boss.start();
+  await prepareQueues(boss, config);
   for (const job of JOBS) {
-    await retryOnStartupRace(() => boss.createQueue(job.name));
     await boss.work(
       job.name,
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },

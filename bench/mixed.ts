@@ -47,6 +47,8 @@ const USAGE = `Usage: node --import tsx bench/mixed.ts [options]
   --p99 <ms>           latency target (default 100)
   --targets <list>     comma-separated: pglite,postgres (default both)
   --server <how>       auto (dist/server/main.js when built, else the sources), source or dist (default auto)
+  --without <keys>     comma-separated keys of mix requests to leave out (e.g. dashboard); the result
+                       file is then <date>-mixed-without-<keys>.json
   --pg-url <url>       PostgreSQL admin URL used to create and drop the bench database
                        (default $BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
   --help`;
@@ -64,6 +66,7 @@ function parseOptions() {
       targets: { type: 'string', default: 'pglite,postgres' },
       server: { type: 'string', default: 'auto' },
       'pg-url': { type: 'string', default: DEFAULT_PG_URL },
+      without: { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -71,6 +74,12 @@ function parseOptions() {
     console.log(USAGE);
     process.exit(0);
   }
+  const without = values.without
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  const keys = mixSteps(PLACEHOLDER_IDS).map((step) => step.key);
+  for (const k of without) if (!keys.includes(k)) fail(`unknown mix key "${k}"; one of ${keys.join(', ')}`);
   const int = (name: string, raw: string, min: number) => {
     const n = Number(raw);
     if (!Number.isInteger(n) || n < min) fail(`--${name} must be an integer >= ${min}, got "${raw}"`);
@@ -89,7 +98,15 @@ function parseOptions() {
     p99: int('p99', values.p99, 1),
     targets: targets as Target[],
     pgUrl: values['pg-url'],
+    without,
   };
+}
+
+const PLACEHOLDER_IDS: MixIds = { organisationId: '', userId: '', schoolId: ':school', assetId: ':asset', modelId: '' };
+
+/** The mix of this run: `mixSteps` less the `--without` keys. */
+function stepsOf(ids: MixIds, opts: { without: readonly string[] }): MixStep[] {
+  return mixSteps(ids).filter((step) => !opts.without.includes(step.key));
 }
 
 function fail(message: string): never {
@@ -310,12 +327,12 @@ async function runTarget(target: Target, databaseUrl: string | null, opts: Optio
   let floor: Search;
   try {
     ids = await readIds(owner);
-    const steps = mixSteps(ids);
+    const steps = stepsOf(ids, opts);
     floor = await search('raw-SQL floor', (rate) => sqlFloor(owner, ids, steps, rate, opts), opts);
   } finally {
     await owner.close();
   }
-  const steps = mixSteps(ids);
+  const steps = stepsOf(ids, opts);
 
   const port = await freePort();
   const server = startChild(`socle server (${target})`, serverArgs(opts.server), { ...env, PORT: String(port) });
@@ -348,7 +365,10 @@ async function runTarget(target: Target, databaseUrl: string | null, opts: Optio
     BENCH_ROUTES_FILE: routesFile,
   });
   const bareOrigin = `http://127.0.0.1:${barePort}`;
-  await waitFor200(bareServer, `${bareOrigin}/api/dashboard`);
+  // Ready when it answers the mix's first read (its routes are those of this run's mix).
+  const firstRead = routes.find((r) => r.method === 'GET');
+  if (!firstRead) throw new Error('the mix has no read');
+  await waitFor200(bareServer, `${bareOrigin}${firstRead.path}`);
 
   const bare = await search(
     'bare Fastify ceiling',
@@ -457,7 +477,7 @@ async function main(): Promise<void> {
   if (runs.length === 0) throw new Error('nothing measured; no result file written');
 
   const date = new Date();
-  const steps = mixSteps({ organisationId: '', userId: '', schoolId: ':school', assetId: ':asset', modelId: '' });
+  const steps = stepsOf(PLACEHOLDER_IDS, opts);
   const report = {
     benchmark: 'mixed',
     description:
@@ -472,6 +492,7 @@ async function main(): Promise<void> {
       connections: opts.connections,
       bisectionSteps: opts.steps,
       targetP99Ms: opts.p99,
+      without: opts.without,
       mix: steps.map((s) => `${s.method} ${s.path}`),
       method:
         'per subject: a closed-loop run (saturation), then fixed-rate runs (autocannon overallRate; the floor: ' +
@@ -495,7 +516,8 @@ async function main(): Promise<void> {
     runs,
     skipped,
   };
-  const file = writeResult('mixed', date, report);
+  const name = opts.without.length ? `mixed-without-${opts.without.join('-').replace(/\W+/g, '_')}` : 'mixed';
+  const file = writeResult(name, date, report);
   console.log('');
   console.log(table(runs, opts));
   for (const s of skipped) console.log(`${s.target}: skipped — ${s.reason}`);

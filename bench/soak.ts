@@ -29,7 +29,7 @@ import { cannonRequests, mixSteps, openOwner, provisionDemo, readIds } from './m
  * Benchmark `soak`: the Socle server under a steady, moderate mixed load
  * (the mix of bench/mixed.ts at a fixed rate) for `--minutes`, its memory
  * and event-loop delay sampled from inside by bench/soak-probe.mjs. Reports
- * the RSS growth between minute 1 and the end (target < 10 %). See
+ * the RSS growth between the mean of the 2 minutes after minute 1 and the mean of the last 2 minutes (target < 10 %). See
  * bench/README.md.
  *
  *   node --import tsx bench/soak.ts [--minutes 10] [--rate 20] [--connections 10] [--sample 5]
@@ -124,9 +124,12 @@ interface TargetRun {
   /** 2xx answers per second over the run (the requested rate is a ceiling). */
   achievedPerS: number;
   statusCodes: Record<string, number>;
-  /** The sample RSS growth is measured from: the first at or after min(60 s, half the run). */
-  reference: { t: number; rssMiB: number; heapUsedMiB: number };
-  end: { t: number; rssMiB: number; heapUsedMiB: number };
+  /** Mean RSS and heap of the samples in [t, t + windowS], t = min(60 s, half the run) after the load began. */
+  reference: { t: number; rssMiB: number; heapUsedMiB: number; samples: number };
+  /** Mean RSS and heap of the samples in the last windowS seconds, up to t. */
+  end: { t: number; rssMiB: number; heapUsedMiB: number; samples: number };
+  /** min(120 s, a third of the time from the reference to the end). */
+  windowS: number;
   rssGrowth: number;
   heapUsedGrowth: number;
   peakRssMiB: number;
@@ -197,9 +200,20 @@ async function runTarget(target: Target, databaseUrl: string | null, opts: Optio
   const runS = opts.minutes * 60;
   const loadStart = round((t0 - spawnedAt) / 1000, 1);
   const refAt = loadStart + Math.min(60, runS / 2);
-  const reference = samples.find((s) => s.t >= refAt) ?? samples[0];
-  const last = samples[samples.length - 1];
-  if (!reference || !last || samples.length < 2) throw new Error(`too few memory samples (${samples.length})`);
+  const lastSample = samples[samples.length - 1];
+  if (!lastSample || samples.length < 2) throw new Error(`too few memory samples (${samples.length})`);
+  // RSS and heap follow the garbage collector's saw-tooth (±60 MiB between two samples under this
+  // load): a growth between two single samples says more about where each fell in a GC cycle than
+  // about a leak. Compare the mean of a window after minute 1 with the mean of the run's last window.
+  const windowS = Math.min(120, (lastSample.t - refAt) / 3);
+  const mean = (from: number, to: number) => {
+    const w = samples.filter((x) => x.t >= from && x.t <= to);
+    if (w.length === 0) throw new Error(`no memory sample between ${from} s and ${to} s`);
+    const avg = (f: (x: Sample) => number) => w.reduce((n, x) => n + f(x), 0) / w.length;
+    return { t: round(from, 1), rss: avg((x) => x.rss), heapUsed: avg((x) => x.heapUsed), n: w.length };
+  };
+  const reference = mean(refAt, refAt + windowS);
+  const last = { ...mean(lastSample.t - windowS, lastSample.t), t: lastSample.t };
   const sampleAt = (minute: number) => samples.filter((s) => s.t <= loadStart + (minute + 1) * 60).pop() ?? null;
   const minutes: Minute[] = perMinute.map((lat, i) => {
     const sorted = Float64Array.from(lat).sort();
@@ -222,8 +236,14 @@ async function runTarget(target: Target, databaseUrl: string | null, opts: Optio
     requests: result['2xx'],
     achievedPerS: round(result['2xx'] / runS, 1),
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, v.count])),
-    reference: { t: reference.t, rssMiB: MiB(reference.rss), heapUsedMiB: MiB(reference.heapUsed) },
-    end: { t: last.t, rssMiB: MiB(last.rss), heapUsedMiB: MiB(last.heapUsed) },
+    reference: {
+      t: reference.t,
+      rssMiB: MiB(reference.rss),
+      heapUsedMiB: MiB(reference.heapUsed),
+      samples: reference.n,
+    },
+    end: { t: last.t, rssMiB: MiB(last.rss), heapUsedMiB: MiB(last.heapUsed), samples: last.n },
+    windowS: round(windowS, 1),
     rssGrowth,
     heapUsedGrowth: round((last.heapUsed - reference.heapUsed) / reference.heapUsed, 4),
     peakRssMiB: MiB(Math.max(...samples.map((s) => s.rss))),
@@ -286,7 +306,9 @@ async function main(): Promise<void> {
       mix: mixSteps({ organisationId: '', userId: '', schoolId: ':school', assetId: ':asset', modelId: '' }).map(
         (s) => `${s.method} ${s.path}`,
       ),
-      reference: 'the first sample at or after min(60 s, half the run) from the start of the load',
+      reference:
+        'RSS growth = mean RSS of the last window ÷ mean RSS of the window starting min(60 s, half the run) ' +
+        'after the load began − 1; window = min(120 s, a third of the time between them)',
       serverEntry: `node --import ./bench/soak-probe.mjs ${serverEntry}`,
       distStale,
       serverEnv: 'SOCLE_DEMO=1 SOCLE_JOBS=0 LOG_LEVEL=warn HOST=127.0.0.1',
@@ -304,14 +326,24 @@ async function main(): Promise<void> {
   const file = writeResult(opts.minutes === 10 ? 'soak' : `soak-${opts.minutes}min`, date, report);
 
   const rows: string[][] = [
-    ['target', 'requests', 'RSS ref MiB', 'RSS end MiB', 'growth', 'heap ref', 'heap end', 'ELD p99 ms', 'met'],
+    [
+      'target',
+      'requests',
+      'RSS ref MiB (mean)',
+      'RSS end MiB (mean)',
+      'growth',
+      'heap ref',
+      'heap end',
+      'ELD p99 ms',
+      'met',
+    ],
   ];
   for (const r of runs)
     rows.push([
       r.target,
       String(r.requests),
-      `${r.reference.rssMiB} (${r.reference.t} s)`,
-      `${r.end.rssMiB} (${r.end.t} s)`,
+      `${r.reference.rssMiB} (${r.reference.t}+${r.windowS} s)`,
+      `${r.end.rssMiB} (${r.end.t}-${r.windowS} s)`,
       `${(r.rssGrowth * 100).toFixed(1)} %`,
       String(r.reference.heapUsedMiB),
       String(r.end.heapUsedMiB),
@@ -339,7 +371,7 @@ async function main(): Promise<void> {
   }
   for (const r of runs)
     console.log(
-      `\n${r.target}: RSS growth from ${r.reference.t} s to ${r.end.t} s: ${(r.rssGrowth * 100).toFixed(1)} % — ` +
+      `\n${r.target}: RSS growth (mean of ${r.windowS} s windows) from ${r.reference.t} s to ${r.end.t} s: ${(r.rssGrowth * 100).toFixed(1)} % — ` +
         `target < ${MAX_GROWTH * 100} %: ${r.met ? 'MET' : 'NOT MET'}`,
     );
   for (const s of skipped) console.log(`${s.target}: skipped — ${s.reason}`);

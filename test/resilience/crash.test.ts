@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import pino from 'pino';
 import { writeImportCsv } from '../../bench/inventory-fixture.ts';
 import type { DemoAccount } from '../../src/server/bootstrap.ts';
@@ -13,7 +12,16 @@ import { type Database, openDatabase, rows } from '../../src/server/db/connectio
 import { startJobs } from '../../src/server/jobs/jobs.ts';
 import { verifyAuditChain } from '../../src/server/modules/audit/service.ts';
 import { engine, testConfig } from '../helpers/db.ts';
-import { childEnv, demoDatabase, HttpAgent, root, scratchDatabase, startServer } from './helpers.ts';
+import {
+  childEnv,
+  demoDatabase,
+  HttpAgent,
+  newestWal,
+  root,
+  scratchDatabase,
+  startServer,
+  untilWriting,
+} from './helpers.ts';
 
 /**
  * Crash safety (issue #10, point 4): a 100,000-row asset import is killed
@@ -60,42 +68,17 @@ async function assetCounts(db: Database) {
   return { all: Number(r?.all), imported: Number(r?.imported) };
 }
 
-const walDir = () => path.join(side.dataDir, 'pglite', 'pg_wal');
-/** The WAL segment written last (names sort in write order): it changes once ~16 MB of WAL were written. */
-const newestWal = (): string =>
-  fs
-    .readdirSync(walDir())
-    .filter((n) => /^[0-9A-F]{24}$/.test(n))
-    .map((n) => ({ n, at: fs.statSync(path.join(walDir(), n)).mtimeMs }))
-    .sort((x, y) => x.at - y.at || x.n.localeCompare(y.n))
-    .at(-1)?.n ?? '';
-
-/** Resolves once an import is writing its rows (see the file comment), or rejects if `alive()` turns false. */
-async function importIsWriting(alive: () => boolean, walBefore: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  let client: pg.Client | null = null;
-  if (side.url) {
-    client = new pg.Client({ connectionString: side.url });
-    await client.connect();
-  }
-  try {
-    for (;;) {
-      if (!alive()) throw new Error('the import ended before it could be killed');
-      if (client) {
-        const r = await client.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL
-              AND query ILIKE '%assets%'`,
-        );
-        if (r.rows[0].n > 0) return;
-      } else if (newestWal() !== walBefore) return;
-      if (Date.now() > deadline) throw new Error('the import did not start writing');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  } finally {
-    await client?.end();
-  }
-}
+/** Resolves once the import is writing (see the file comment); rejects if `alive()` turns false. */
+const importIsWriting = (alive: () => boolean, walBefore: string) =>
+  untilWriting({
+    url: side.url,
+    dataDir: side.dataDir,
+    walBefore,
+    activitySql: "query ILIKE '%assets%'",
+    alive,
+    what: 'the import',
+    pollMs: 50,
+  });
 
 before(async () => {
   if (engine === 'postgres') {
@@ -132,7 +115,7 @@ describe(`crash safety (${engine})`, () => {
     timeout: 180_000,
   }, async () => {
     const before_ = await withDb(assetCounts);
-    const walBefore = engine === 'pglite' ? newestWal() : '';
+    const walBefore = engine === 'pglite' ? newestWal(side.dataDir) : '';
     const child = spawn(
       process.execPath,
       [path.join(root, 'bin', 'socle.mjs'), 'import', 'assets', csvFile, '--format', 'socle', '--json'],
@@ -164,7 +147,7 @@ describe(`crash safety (${engine})`, () => {
         password: manager.password,
       });
       assert.equal(login.status, 200);
-      const walBefore = engine === 'pglite' ? newestWal() : '';
+      const walBefore = engine === 'pglite' ? newestWal(side.dataDir) : '';
       const headers: Record<string, string> = {
         'content-type': 'text/csv',
         cookie: [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; '),

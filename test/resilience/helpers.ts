@@ -228,3 +228,56 @@ export async function demoDatabase(dataDir: string, url: string | null): Promise
   await client.close();
   return template.accounts;
 }
+
+/** The WAL segment of a PGlite directory written last (names sort in write order): it changes once ~16 MB of WAL were written. */
+export function newestWal(dataDir: string): string {
+  const walDir = path.join(dataDir, 'pglite', 'pg_wal');
+  return (
+    fs
+      .readdirSync(walDir)
+      .filter((n) => /^[0-9A-F]{24}$/.test(n))
+      .map((n) => ({ n, at: fs.statSync(path.join(walDir, n)).mtimeMs }))
+      .sort((x, y) => x.at - y.at || x.n.localeCompare(y.n))
+      .at(-1)?.n ?? ''
+  );
+}
+
+/**
+ * Resolves once another process is writing: on PostgreSQL a backend with a
+ * transaction id whose activity matches `activitySql` (a condition on
+ * pg_stat_activity), on PGlite the WAL moving past `walBefore`. Rejects when
+ * `alive()` turns false or after two minutes (`what` names the writer).
+ */
+export async function untilWriting(opts: {
+  readonly url: string | null;
+  readonly dataDir: string;
+  readonly walBefore: string;
+  readonly activitySql: string;
+  readonly alive: () => boolean;
+  readonly what: string;
+  readonly pollMs: number;
+}): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  let client: pg.Client | null = null;
+  if (opts.url) {
+    client = new pg.Client({ connectionString: opts.url });
+    await client.connect();
+  }
+  try {
+    for (;;) {
+      if (!opts.alive()) throw new Error(`${opts.what} ended before it could be killed`);
+      if (client) {
+        const r = await client.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL
+              AND ${opts.activitySql}`,
+        );
+        if (r.rows[0].n > 0) return;
+      } else if (newestWal(opts.dataDir) !== opts.walBefore) return;
+      if (Date.now() > deadline) throw new Error(`${opts.what} did not start writing`);
+      await new Promise((r) => setTimeout(r, opts.pollMs));
+    }
+  } finally {
+    await client?.end();
+  }
+}

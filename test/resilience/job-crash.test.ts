@@ -4,12 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { type Database, openDatabase, rows } from '../../src/server/db/connection.ts';
 import { prepareQueues } from '../../src/server/jobs/jobs.ts';
 import { engine, testConfig } from '../helpers/db.ts';
-import { childEnv, demoDatabase, launchServer, scratchDatabase, startServer } from './helpers.ts';
+import {
+  childEnv,
+  demoDatabase,
+  launchServer,
+  newestWal,
+  scratchDatabase,
+  startServer,
+  untilWriting,
+} from './helpers.ts';
 
 /**
  * A job killed while it runs is run again (issue #10): `sessions-purge`,
@@ -75,41 +82,17 @@ const staleAttempts = async (db: Database) =>
     )[0]?.n,
   );
 
-const walDir = () => path.join(side.dataDir, 'pglite', 'pg_wal');
-const newestWal = (): string =>
-  fs
-    .readdirSync(walDir())
-    .filter((n) => /^[0-9A-F]{24}$/.test(n))
-    .map((n) => ({ n, at: fs.statSync(path.join(walDir(), n)).mtimeMs }))
-    .sort((x, y) => x.at - y.at || x.n.localeCompare(y.n))
-    .at(-1)?.n ?? '';
-
-/** Resolves once the purge is deleting (see the file comment); rejects if `alive()` turns false. */
-async function purgeIsDeleting(alive: () => boolean, walBefore: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  let client: pg.Client | null = null;
-  if (side.url) {
-    client = new pg.Client({ connectionString: side.url });
-    await client.connect();
-  }
-  try {
-    for (;;) {
-      if (!alive()) throw new Error('the server ended before the job could be killed');
-      if (client) {
-        const r = await client.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL
-              AND state = 'active' AND query ILIKE '%login_attempts%'`,
-        );
-        if (r.rows[0].n > 0) return;
-      } else if (newestWal() !== walBefore) return;
-      if (Date.now() > deadline) throw new Error('the job did not start deleting');
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  } finally {
-    await client?.end();
-  }
-}
+/** Resolves once the purge job is writing (see the file comment); rejects if `alive()` turns false. */
+const purgeIsDeleting = (alive: () => boolean, walBefore: string) =>
+  untilWriting({
+    url: side.url,
+    dataDir: side.dataDir,
+    walBefore,
+    activitySql: "state = 'active' AND query ILIKE '%login_attempts%'",
+    alive,
+    what: 'the purge job',
+    pollMs: 20,
+  });
 
 before(async () => {
   if (engine === 'postgres') {
@@ -156,7 +139,7 @@ describe(`a job killed while it runs (${engine})`, () => {
     });
 
     // A server takes the job at start; SIGKILL while it deletes.
-    const walBefore = engine === 'pglite' ? newestWal() : '';
+    const walBefore = engine === 'pglite' ? newestWal(side.dataDir) : '';
     const { server } = await launchServer(env());
     try {
       await purgeIsDeleting(() => server.child.exitCode === null && server.child.signalCode === null, walBefore);

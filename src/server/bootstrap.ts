@@ -210,9 +210,9 @@ export async function seedDemo(db: Database, config?: Config): Promise<DemoAccou
     if (config) await generateDemoLoans(scope, config);
     return accounts;
   });
-  // Planner statistics for the rows just generated: the embedded database runs no autovacuum (the hourly
-  // db-analyze job comes later), and without them the first dashboard and socle reads pick slow plans.
-  if (db.kind === 'pglite') await db.owner.execute(sql`ANALYZE`);
+  // Planner statistics for the rows just generated (a bulk load): PGlite runs no autovacuum, PostgreSQL's
+  // takes a minute or may be off, and without them the first dashboard and socle reads pick slow plans.
+  await db.owner.execute(sql`ANALYZE`);
   return accounts;
 }
 

@@ -55,12 +55,16 @@ export async function rows<T>(tx: Tx, query: ReturnType<typeof sql>): Promise<T[
   return result.rows;
 }
 
+/** Becomes `socle_app` for the rest of the transaction, within one organisation: one round trip. */
 async function enterApp(tx: Tx, organisationId: string | null): Promise<void> {
-  await tx.execute(sql.raw('SET LOCAL ROLE socle_app'));
-  if (organisationId !== null) {
-    if (!UUID.test(organisationId)) throw new Error('organisation id is not a uuid');
-    await tx.execute(sql`SELECT set_config('app.organisation_id', ${organisationId}, true)`);
+  if (organisationId === null) {
+    await tx.execute(sql.raw(`SELECT set_config('role', 'socle_app', true)`));
+    return;
   }
+  if (!UUID.test(organisationId)) throw new Error('organisation id is not a uuid');
+  await tx.execute(
+    sql`SELECT set_config('role', 'socle_app', true), set_config('app.organisation_id', ${organisationId}, true)`,
+  );
 }
 
 /**

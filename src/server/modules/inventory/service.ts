@@ -259,8 +259,10 @@ async function presentOne(scope: Scope, id: string) {
 }
 
 export async function getAsset(scope: Scope, actor: Actor, id: string) {
-  const row = await loadAsset(scope, actor, id);
-  const presented = await presentOne(scope, id);
+  // One read: the asset with its joins, within the actor's reach.
+  const [row] = (await baseQuery(scope).where(and(eq(assets.id, id), assetReach(actor)))) as ListRow[];
+  if (!row) throw notFound('Asset');
+  const presented = presentAsset(row);
   const events = await scope.tx
     .select({
       id: assetEvents.id,
@@ -290,7 +292,7 @@ export async function getAsset(scope: Scope, actor: Actor, id: string) {
     ...presented,
     events: events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
     contents,
-    allowedTransitions: manage ? allowedTransitions(row.status as AssetStatus) : [],
+    allowedTransitions: manage ? allowedTransitions(presented.status) : [],
     can: { update: manage, transition: manage, move: manage },
   };
 }

@@ -18,6 +18,10 @@ import type {
  * Loads the facts the socle is computed from, for all the organisation's
  * open schools or a few of them, in a fixed number of queries whatever the
  * number of schools (pupil devices are counted in SQL, not loaded).
+ * Every table read here (directly or through the services and training
+ * modules) carries the `baseline_changed` trigger (migration 0025): its
+ * changes invalidate the results kept by cache.ts. Reading a new table
+ * means adding the trigger to it and to the list in cache.test.ts.
  */
 
 const list = (xs: readonly string[]) =>

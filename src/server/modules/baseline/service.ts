@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { schoolScope } from '../auth/actor.ts';
+import { cached, dataVersion, keep } from './cache.ts';
 import { loadFacts, loadPrices } from './facts.ts';
 import { type Criterion, CriterionSchema, type GridBody, levelOf, PRESETS, SNEE_2021 } from './grid.ts';
 import { evaluateSchool, type SchoolFacts, type SchoolResult } from './rules.ts';
@@ -12,8 +13,9 @@ import { evaluateSchool, type SchoolFacts, type SchoolResult } from './rules.ts'
 /**
  * The socle numérique, read live (issue #7): the grid in force, compliance
  * per school and class with evidence, the priced gap, overrides, equity.
- * Nothing is cached: every read computes from the current data, so a
- * retired projector changes its class's status on the next read.
+ * Every read reflects the current data, so a retired projector changes its
+ * class's status on the next read; a whole organisation's results are kept
+ * between reads only while its data version is unchanged (cache.ts).
  */
 
 export interface GridView {
@@ -166,11 +168,28 @@ export async function evaluate(
   actor: Actor,
   schoolIds: readonly string[] | null = null,
 ): Promise<Evaluated> {
-  const grid = await gridInForce(scope);
   const on = today();
   const reachable = reach(actor);
   const ids =
     schoolIds === null ? reachable : reachable === null ? schoolIds : schoolIds.filter((id) => reachable.includes(id));
+  const key = `${await dataVersion(scope)}/${on}`;
+  const whole = cached<Evaluated>(scope.organisationId, key);
+  if (ids === null) {
+    if (whole) return whole;
+    const value = await compute(scope, null, on);
+    keep(scope.organisationId, key, value);
+    return value;
+  }
+  // A few schools: from the organisation's current entry when there is one, else computed alone.
+  if (whole) {
+    const wanted = new Set(ids);
+    return { ...whole, results: whole.results.filter((r) => wanted.has(r.facts.school.id)) };
+  }
+  return compute(scope, ids, on);
+}
+
+async function compute(scope: Scope, ids: readonly string[] | null, on: string): Promise<Evaluated> {
+  const grid = await gridInForce(scope);
   const [facts, prices] = [await loadFacts(scope, grid.criteria, ids, on), await loadPrices(scope)];
   return {
     grid,

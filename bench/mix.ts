@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -133,6 +134,89 @@ export function cannonRequests(steps: MixStep[], token: string | null): RequestO
       setupRequest: (req: RequestOptions) => ({ ...req, body: body() }),
     };
   });
+}
+
+// ---------------------------------------------------------------- paced load
+
+/** What one paced run saw: each 2xx's latency and when it completed, and the status codes. */
+export interface PacedResult {
+  statusCodes: Record<string, number>;
+  errors: number;
+}
+
+/**
+ * An open-loop load at a fixed rate, evenly spread: `connections` keep-alive
+ * connections (one socket each), connection w sending at t0 + w/rate, then
+ * every connections/rate seconds — the schedule of the raw-SQL floor's
+ * workers. autocannon's `overallRate` is not used for this: it lets every
+ * connection send its quota at the top of each second, so "10 req/s" arrives
+ * as a burst of 10 simultaneous requests each second. A connection whose
+ * answer comes after its next due time sends at once (latency counts from
+ * the actual send, as autocannon's does). Each request takes the next step
+ * of the mix, as autocannon's `requests` do per connection.
+ */
+export async function paced(
+  origin: string,
+  requests: RequestOptions[],
+  opts: { rate: number; connections: number; seconds: number },
+  onResponse: (status: number, ms: number) => void,
+): Promise<PacedResult> {
+  const url = new URL(origin);
+  const statusCodes: Record<string, number> = {};
+  let errors = 0;
+  let next = 0;
+  const t0 = performance.now();
+  const end = t0 + opts.seconds * 1000;
+  const interval = (opts.connections * 1000) / opts.rate;
+  const send = (agent: http.Agent, r: RequestOptions) =>
+    new Promise<number>((resolve, reject) => {
+      const body = r.setupRequest ? r.setupRequest(r).body : r.body;
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          agent,
+          method: r.method,
+          path: r.path,
+          headers: { ...r.headers },
+          timeout: 30_000,
+        },
+        (res) => {
+          res.on('data', () => undefined);
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.end(body);
+    });
+  await Promise.all(
+    Array.from({ length: opts.connections }, async (_, w) => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      let due = t0 + (w * 1000) / opts.rate;
+      try {
+        while (true) {
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          due += interval;
+          if (performance.now() >= end) break;
+          const r = requests[next++ % requests.length] as RequestOptions;
+          const sent = performance.now();
+          try {
+            const status = await send(agent, r);
+            statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+            onResponse(status, performance.now() - sent);
+          } catch {
+            errors++;
+          }
+        }
+      } finally {
+        agent.destroy();
+      }
+    }),
+  );
+  return { statusCodes, errors };
 }
 
 // ---------------------------------------------------------------- provisioning

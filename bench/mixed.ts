@@ -23,7 +23,16 @@ import {
   waitFor200,
   writeResult,
 } from './lib.ts';
-import { cannonRequests, type MixIds, type MixStep, mixSteps, openOwner, provisionDemo, readIds } from './mix.ts';
+import {
+  cannonRequests,
+  type MixIds,
+  type MixStep,
+  mixSteps,
+  openOwner,
+  paced,
+  provisionDemo,
+  readIds,
+} from './mix.ts';
 
 /**
  * Benchmark `mixed`: a mixed read/write load (80 % reads, 20 % writes, see
@@ -187,7 +196,12 @@ function assertAll2xx(label: string, result: Result): void {
   }
 }
 
-/** One autocannon run of warm-up + duration seconds (closed loop, or `overallRate`); the last `duration` s count. */
+/**
+ * One run of warm-up + duration seconds; the last `duration` s count. The
+ * saturation run is autocannon's closed loop; a fixed rate is an evenly
+ * paced open loop over as many connections (`paced` in bench/mix.ts: why
+ * not autocannon's `overallRate`).
+ */
 async function cannon(
   label: string,
   origin: string,
@@ -197,6 +211,22 @@ async function cannon(
 ): Promise<Run> {
   const loadAverage1m = load1m();
   const window = new Window(opts);
+  if (rate !== null) {
+    const result = await paced(
+      origin,
+      requests,
+      { rate, connections: opts.connections, seconds: opts.warmup + opts.duration },
+      (status, ms) => {
+        if (status >= 200 && status < 300) window.record(ms);
+      },
+    );
+    const others = Object.keys(result.statusCodes).filter((code) => !code.startsWith('2'));
+    if (result.errors || others.length)
+      throw new Error(
+        `${label} at ${rate}: not every response was a 2xx — status codes ${JSON.stringify(result.statusCodes)}, errors ${result.errors}`,
+      );
+    return { ...window.result(rate, opts, loadAverage1m), statusCodes: result.statusCodes };
+  }
   const instance = autocannon({
     url: origin,
     connections: opts.connections,
@@ -204,13 +234,12 @@ async function cannon(
     duration: opts.warmup + opts.duration,
     timeout: 30,
     requests,
-    ...(rate === null ? {} : { overallRate: rate }),
   });
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     if (status >= 200 && status < 300) window.record(ms);
   });
   const result = await instance;
-  assertAll2xx(`${label} at ${rate ?? 'saturation'}`, result);
+  assertAll2xx(`${label} at saturation`, result);
   return {
     ...window.result(rate, opts, loadAverage1m),
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, v.count])),
@@ -495,8 +524,10 @@ async function main(): Promise<void> {
       without: opts.without,
       mix: steps.map((s) => `${s.method} ${s.path}`),
       method:
-        'per subject: a closed-loop run (saturation), then fixed-rate runs (autocannon overallRate; the floor: ' +
-        'each worker on its own schedule) bisecting between 0 and the saturation throughput; a run passes when ' +
+        'per subject: a closed-loop autocannon run (saturation), then fixed-rate runs, evenly paced open loops ' +
+        '(each connection or floor worker on its own schedule, connection w at w/rate s then every ' +
+        'connections/rate s; not autocannon overallRate, which sends each connection’s quota at the top of ' +
+        'every second) bisecting between 0 and the saturation throughput; a run passes when ' +
         'its p99 is under the target and it achieved ≥ 95 % of the rate. Latency from send to answer ' +
         '(no correction for coordinated omission). Every HTTP answer must be a 2xx.',
       floor:

@@ -75,6 +75,7 @@ describe('jobs (pg-boss)', () => {
     assert.ok(schedules.some((s) => s.name === 'sessions-purge' && s.cron === '17 3 * * *'));
     assert.ok(schedules.some((s) => s.name === 'warranty-digest' && s.cron === '0 6 * * 1'));
     assert.ok(schedules.some((s) => s.name === 'loans-purge'));
+    assert.ok(schedules.some((s) => s.name === 'webhooks-purge' && s.cron === '37 2 * * *'));
     assert.ok(schedules.some((s) => s.name === 'db-analyze' && s.cron === '11 * * * *'));
   });
 });

@@ -98,6 +98,8 @@ const EnvSchema = z.object({
   SOCLE_WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   /** Outbound webhooks: allow plain http:// endpoints anywhere (otherwise https, or http to loopback outside production). */
   SOCLE_WEBHOOK_ALLOW_HTTP: bool(false),
+  /** Outbound webhooks: days a finished delivery, its attempts and its event are kept (the webhooks-purge job). */
+  SOCLE_WEBHOOK_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -143,6 +145,7 @@ export interface Config {
     readonly timeoutMs: number;
     readonly maxFailures: number;
     readonly allowHttp: boolean;
+    readonly logDays: number;
   };
 }
 
@@ -201,6 +204,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.SOCLE_WEBHOOK_TIMEOUT_MS,
       maxFailures: e.SOCLE_WEBHOOK_MAX_FAILURES,
       allowHttp: e.SOCLE_WEBHOOK_ALLOW_HTTP,
+      logDays: e.SOCLE_WEBHOOK_LOG_DAYS,
     },
   };
   return deepFreeze(config);

@@ -13,6 +13,7 @@ import { purgeTraineeNames } from '../modules/training/retention.ts';
 import {
   dispatchDueDeliveries,
   emitOverdueLoans,
+  purgeWebhookLogs,
   runDelivery,
   WEBHOOK_DELIVER_JOB,
   WEBHOOK_DISPATCH_JOB,
@@ -104,6 +105,12 @@ export const JOBS: readonly JobDefinition[] = [
     // One attempt at one webhook delivery; a failure queues the next attempt with backoff (webhooks README).
     name: WEBHOOK_DELIVER_JOB,
     run: (db, config, data, boss) => runDelivery(db, config, data, boss),
+  },
+  {
+    // 02:37 UTC: finished webhook deliveries, their attempts and events older than SOCLE_WEBHOOK_LOG_DAYS.
+    name: 'webhooks-purge',
+    cron: '37 2 * * *',
+    run: (db, config) => purgeWebhookLogs(db, config.webhooks.logDays),
   },
   {
     // 07:10 UTC, after the loan reminders: loan.overdue webhook events.

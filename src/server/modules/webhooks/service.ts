@@ -620,3 +620,39 @@ export async function emitOverdueLoans(db: Database, now = new Date()) {
   }
   return { organisations: orgs.length, events };
 }
+
+/**
+ * Daily (`webhooks-purge`): the delivery log does not grow for ever.
+ * Deliveries finished (delivered, failed, cancelled) and created more than
+ * `days` ago, with no attempt since, go with their attempts; then events
+ * older than that with no delivery left. A pending delivery and its event
+ * stay whatever their age. An event carrying a dedupe key (`loan.overdue`)
+ * stays while its loan is still out with that due date: the daily scan
+ * finds it there and does not send the event again.
+ */
+export async function purgeWebhookLogs(db: Database, days: number, now = new Date()) {
+  const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+  return db.system(async (tx) => {
+    const deliveries = await rows<{ id: string }>(
+      tx,
+      sql`DELETE FROM webhook_deliveries d
+           WHERE d.status <> 'pending' AND d.created_at < ${cutoff}::timestamptz
+             AND NOT EXISTS (SELECT 1 FROM webhook_attempts a
+                              WHERE a.delivery_id = d.id AND a.attempted_at >= ${cutoff}::timestamptz)
+          RETURNING d.id`,
+    );
+    const events = await rows<{ id: string }>(
+      tx,
+      sql`DELETE FROM webhook_events e
+           WHERE e.occurred_at < ${cutoff}::timestamptz
+             AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id)
+             AND NOT (e.type = 'loan.overdue' AND e.dedupe_key IS NOT NULL AND EXISTS (
+                   SELECT 1 FROM loans l
+                    WHERE l.organisation_id = e.organisation_id AND l.id::text = e.data->>'loanId'
+                      AND l.status = 'handed_over' AND l.due_date::text = e.data->>'dueDate'))
+             AND (e.dedupe_key IS NULL OR e.type = 'loan.overdue')
+          RETURNING e.id`,
+    );
+    return { deliveries: deliveries.length, events: events.length, cutoff };
+  });
+}

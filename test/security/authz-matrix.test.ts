@@ -79,7 +79,12 @@ type Kind =
   | 'booking'
   | 'campaign'
   | 'webhook'
-  | 'delivery';
+  | 'delivery'
+  | 'round'
+  | 'plan'
+  | 'identityProvider'
+  | 'indicator'
+  | 'publicity';
 /** Objects of one place (a school of org A, the other school of A, a school of org B). */
 type Objects = Record<Kind, string>;
 
@@ -112,6 +117,11 @@ function kindOf(path: string): Kind | null {
     [/^\/api\/loans\/campaigns\/\{/, 'campaign'],
     [/^\/api\/webhooks\/endpoints\/\{/, 'webhook'],
     [/^\/api\/webhooks\/deliveries\/\{/, 'delivery'],
+    [/^\/api\/inventory\/rounds\/\{/, 'round'],
+    [/^\/api\/baseline\/plans\/\{/, 'plan'],
+    [/^\/api\/identity\/providers\/\{/, 'identityProvider'],
+    [/^\/api\/funding\/indicators\/\{/, 'indicator'],
+    [/^\/api\/funding\/publicity\/\{/, 'publicity'],
   ];
   return rules.find(([re]) => re.test(path))?.[1] ?? null;
 }
@@ -126,6 +136,7 @@ const SCHOOL_BOUND: Kind[] = [
   'ticket',
   'subscription',
   'booking',
+  'round',
 ];
 
 let t: TestApp;
@@ -565,10 +576,10 @@ describe('authorisation matrix', () => {
     assert.deepEqual(failures, []);
   });
 
-  it('object-level checks reach every kind of object: programmes, claims, orders, invoices, contracts, bookings, subscriptions, campaigns, webhooks…', () => {
+  it('object-level checks reach every kind of object: programmes, claims, indicators, publicity, orders, invoices, bookings, subscriptions, inventory rounds, plans, identity providers, webhooks…', () => {
     // The two tests above answered 404 for at least one operation naming each kind (run the whole file).
     const kinds = Object.keys(own) as Kind[];
-    assert.ok(kinds.length >= 26, kinds.join());
+    assert.ok(kinds.length >= 31, kinds.join());
     assert.deepEqual(
       kinds.filter((k) => !checkedOtherOrg.has(k)),
       [],
@@ -583,7 +594,7 @@ describe('authorisation matrix', () => {
         );
       }),
     );
-    assert.ok(opened.includes('booking') && opened.includes('subscription'), opened.join());
+    assert.ok(opened.includes('booking') && opened.includes('subscription') && opened.includes('round'), opened.join());
     assert.deepEqual(
       opened.filter((k) => !checkedOtherSchool.has(k)),
       [],

@@ -6,8 +6,9 @@ import { type Agent, json } from '../helpers/app.ts';
 /**
  * The organisation's and the school's objects of the authorisation matrix
  * (test/security/authz-matrix.test.ts) beyond inventory, loans, helpdesk and
- * training: funding, procurement, services, bookings, crisis campaigns and
- * webhooks. Everything is made through the API by an admin of the
+ * training: funding (with indicators and publicity), procurement, services,
+ * bookings, crisis campaigns, webhooks, inventory rounds, equipment plans and
+ * identity providers. Everything is made through the API by an admin of the
  * organisation, as a user would, so each object carries its real tenancy.
  */
 
@@ -15,6 +16,15 @@ async function created(r: LightMyRequestResponse | Promise<LightMyRequestRespons
   const response = await r;
   assert.ok(response.statusCode === 201 || response.statusCode === 200, response.body);
   return json<{ id: string }>(response).id;
+}
+
+/** The first object of a list a "defaults" operation answers (it creates the usual ones). */
+async function firstCreated(r: Promise<LightMyRequestResponse>): Promise<string> {
+  const response = await r;
+  assert.equal(response.statusCode, 200, response.body);
+  const list = json<{ id: string }[]>(response);
+  assert.ok(list[0], response.body);
+  return list[0].id;
 }
 
 /** Objects that belong to the organisation, not to one of its schools. */
@@ -26,6 +36,8 @@ export interface OrganisationObjects {
   readonly convention: string;
   readonly expenseLine: string;
   readonly claim: string;
+  readonly indicator: string;
+  readonly publicity: string;
   readonly contract: string;
   readonly order: string;
   readonly invoice: string;
@@ -33,13 +45,17 @@ export interface OrganisationObjects {
   readonly campaign: string;
   readonly webhook: string;
   readonly delivery: string;
+  readonly plan: string;
+  readonly identityProvider: string;
 }
 
 /**
  * A funding programme for `schoolId` with one paid expense line claimed to a
  * funder (so the claim's statement, co-financing PDF and invoices ZIP have
- * content), a contract with a placed order and its invoice, a digital
- * service, a crisis campaign and a webhook endpoint with one delivery.
+ * content) and the programme's usual indicators and publicity checklist, a
+ * contract with a placed order and its invoice, a digital service, a crisis
+ * campaign, a webhook endpoint with one delivery, a saved equipment plan and a
+ * (disabled) identity provider.
  */
 export async function organisationObjectsOf(
   admin: Agent,
@@ -107,6 +123,8 @@ export async function organisationObjectsOf(
       lineIds: [expenseLine],
     }),
   );
+  const indicator = await firstCreated(admin.post(`/api/funding/programmes/${programme}/indicators/defaults`, {}));
+  const publicity = await firstCreated(admin.post(`/api/funding/programmes/${programme}/publicity/defaults`));
 
   const contract = await created(
     admin.post('/api/procurement/contracts', {
@@ -158,6 +176,26 @@ export async function organisationObjectsOf(
       schoolIds: [schoolId],
     }),
   );
+  const plan = await created(
+    admin.post('/api/baseline/plans', {
+      name: 'Scénario 20 k€',
+      input: {
+        budgetCents: 2_000_000,
+        budgetBasis: 'total',
+        objective: 'classes',
+        weights: { repPlus: 2, rep: 1, lowIps: 1, lowDevices: 1, oldEquipment: 0 },
+      },
+    }),
+  );
+  // Disabled: password sign-in stays the only way in, the login page is unchanged.
+  const identityProvider = await created(
+    admin.post('/api/identity/providers', {
+      name: 'Annuaire de la ville',
+      issuer: 'https://idp.example.org/realms/ville',
+      clientId: 'socle',
+      enabled: false,
+    }),
+  );
   return {
     supplier,
     funder,
@@ -166,6 +204,8 @@ export async function organisationObjectsOf(
     convention,
     expenseLine,
     claim,
+    indicator,
+    publicity,
     contract,
     order,
     invoice,
@@ -173,13 +213,19 @@ export async function organisationObjectsOf(
     campaign,
     webhook,
     delivery,
+    plan,
+    identityProvider,
   };
 }
 
-/** Objects of one school: a subscription to the organisation's service, a booking of a cart for a class. */
+/**
+ * Objects of one school: a subscription to the organisation's service, a
+ * booking of a cart for a class, an (open) inventory round of the school.
+ */
 export interface SchoolObjects {
   readonly subscription: string;
   readonly booking: string;
+  readonly round: string;
 }
 
 /** A Tuesday at least three weeks ahead, in school time. */
@@ -206,5 +252,6 @@ export async function schoolObjectsOf(
     endsAt: zonedToUtc(day, '11:00').toISOString(),
   });
   assert.equal(r.statusCode, 201, r.body);
-  return { subscription, booking: json<{ booking: { id: string } }>(r).booking.id };
+  const round = await created(admin.post('/api/inventory/rounds', { scope: 'school', schoolId }));
+  return { subscription, booking: json<{ booking: { id: string } }>(r).booking.id, round };
 }

@@ -98,6 +98,8 @@ const EnvSchema = z.object({
   SOCLE_WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   /** Outbound webhooks: allow plain http:// endpoints anywhere (otherwise https, or http to loopback outside production). */
   SOCLE_WEBHOOK_ALLOW_HTTP: bool(false),
+  /** Outbound webhooks: deliveries attempted at once by each process running jobs. */
+  SOCLE_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** Outbound webhooks: days a finished delivery, its attempts and its event are kept (the webhooks-purge job). */
   SOCLE_WEBHOOK_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
@@ -146,6 +148,7 @@ export interface Config {
     readonly maxFailures: number;
     readonly allowHttp: boolean;
     readonly logDays: number;
+    readonly concurrency: number;
   };
 }
 
@@ -205,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxFailures: e.SOCLE_WEBHOOK_MAX_FAILURES,
       allowHttp: e.SOCLE_WEBHOOK_ALLOW_HTTP,
       logDays: e.SOCLE_WEBHOOK_LOG_DAYS,
+      concurrency: e.SOCLE_WEBHOOK_CONCURRENCY,
     },
   };
   return deepFreeze(config);

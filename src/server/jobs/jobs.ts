@@ -31,6 +31,8 @@ export interface JobDefinition {
   readonly name: string;
   /** Cron expression (UTC) when the job is periodic. */
   readonly cron?: string;
+  /** Workers of this queue in each process (default 1): jobs of one queue run this many at once. */
+  readonly workers?: (config: Config) => number;
   /** `boss`: to queue follow-up jobs (webhook retries). */
   run(db: Database, config: Config, data: unknown, boss: PgBoss): Promise<unknown>;
 }
@@ -103,7 +105,9 @@ export const JOBS: readonly JobDefinition[] = [
   },
   {
     // One attempt at one webhook delivery; a failure queues the next attempt with backoff (webhooks README).
+    // Several at once, so that a slow receiver does not hold the others back.
     name: WEBHOOK_DELIVER_JOB,
+    workers: (config) => config.webhooks.concurrency,
     run: (db, config, data, boss) => runDelivery(db, config, data, boss),
   },
   {
@@ -188,16 +192,18 @@ export async function startJobs(
   await boss.start();
   await prepareQueues(boss, config);
   for (const job of JOBS) {
-    await boss.work(
-      job.name,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
-      async ([j]) => {
-        const started = Date.now();
-        const output = await job.run(db, config, j?.data, boss);
-        logger.info({ job: job.name, id: j?.id, ms: Date.now() - started }, 'job done');
-        return output;
-      },
-    );
+    // pg-boss runs one job at a time per worker; several workers of one queue poll and run independently.
+    for (let worker = 0; worker < (job.workers?.(config) ?? 1); worker++)
+      await boss.work(
+        job.name,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+        async ([j]) => {
+          const started = Date.now();
+          const output = await job.run(db, config, j?.data, boss);
+          logger.info({ job: job.name, id: j?.id, ms: Date.now() - started }, 'job done');
+          return output;
+        },
+      );
     if (job.cron) await retryOnStartupRace(() => boss.schedule(job.name, job.cron as string, {}, { tz: 'UTC' }));
   }
   return {

@@ -39,6 +39,8 @@ let base: string;
 const received: Received[] = [];
 /** Status codes to answer, per path, in order; then 200. */
 const script = new Map<string, number[]>();
+/** Paths whose answer waits for this promise (a receiver that is slow until released). */
+const held = new Map<string, Promise<void>>();
 
 before(async () => {
   t = await createTestApp({
@@ -50,9 +52,10 @@ before(async () => {
   receiver = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const path = req.url ?? '/';
       received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      await held.get(path);
       const next = script.get(path)?.shift() ?? 200;
       res.writeHead(next, { 'content-type': 'text/plain' }).end(next < 300 ? 'ok' : 'nope');
     });
@@ -190,6 +193,41 @@ describe('webhook deliveries (pg-boss, real receiver on loopback)', () => {
       [[1, 200, null]],
     );
     assert.ok((delivery?.log[0]?.durationMs ?? -1) >= 0);
+  });
+
+  it('a slow receiver does not hold back another endpoint: deliveries run several at once (SOCLE_WEBHOOK_CONCURRENCY)', {
+    timeout: 60_000,
+  }, async () => {
+    assert.ok(t.config.webhooks.concurrency >= 2);
+    const w = await world();
+    let release: () => void = () => undefined;
+    held.set('/slow', new Promise<void>((resolve) => (release = resolve)));
+    try {
+      await register(w.admin, { url: `${base}/slow`, events: ['asset.created'] });
+      await w.manager.post('/api/assets', { modelId: w.models.tablet, status: 'in_stock' });
+      await jobs.send(WEBHOOK_DISPATCH_JOB);
+      // The slow receiver has the request and does not answer (the timeout here is 20 s).
+      await until('the slow receiver got its request', async () => received.some((r) => r.path === '/slow'));
+      const fast = await register(w.admin, { url: `${base}/fast`, events: ['asset.updated'] });
+      const asset = json<{ id: string; version: number }>(
+        await w.manager.post('/api/assets', { modelId: w.models.tablet, status: 'in_stock' }),
+      );
+      const edited = await w.manager.patch(`/api/assets/${asset.id}`, { version: asset.version, notes: 'Étiquette' });
+      assert.equal(edited.statusCode, 200, edited.body);
+      await jobs.send(WEBHOOK_DISPATCH_JOB);
+      const delivered = await until(
+        'the other endpoint delivered while the slow one is still waiting',
+        async () => {
+          const [d] = await deliveriesOf(w.admin, fast.id);
+          return d?.status === 'delivered' ? d : null;
+        },
+        10_000,
+      );
+      assert.equal(delivered.log.length, 1);
+    } finally {
+      release();
+      held.delete('/slow');
+    }
   });
 
   it('retries with backoff: a receiver failing twice then succeeding gets it on attempt 3 (log 500, 500, 200)', {

@@ -84,7 +84,19 @@ type Kind =
   | 'plan'
   | 'identityProvider'
   | 'indicator'
-  | 'publicity';
+  | 'publicity'
+  | 'room'
+  | 'building'
+  | 'override'
+  | 'registration'
+  | 'material'
+  | 'category'
+  | 'model'
+  | 'token'
+  | 'feed'
+  | 'resource'
+  | 'message'
+  | 'tag';
 /** Objects of one place (a school of org A, the other school of A, a school of org B). */
 type Objects = Record<Kind, string>;
 
@@ -122,6 +134,19 @@ function kindOf(path: string): Kind | null {
     [/^\/api\/identity\/providers\/\{/, 'identityProvider'],
     [/^\/api\/funding\/indicators\/\{/, 'indicator'],
     [/^\/api\/funding\/publicity\/\{/, 'publicity'],
+    [/^\/api\/rooms\/\{/, 'room'],
+    [/^\/api\/buildings\/\{/, 'building'],
+    [/^\/api\/baseline\/overrides\/\{/, 'override'],
+    [/^\/api\/training\/registrations\/\{/, 'registration'],
+    [/^\/api\/training\/files\/\{/, 'material'],
+    [/^\/api\/inventory\/categories\/\{/, 'category'],
+    [/^\/api\/inventory\/models\/\{/, 'model'],
+    [/^\/api\/auth\/tokens\/\{/, 'token'],
+    [/^\/api\/bookings\/feeds\/\{/, 'feed'],
+    [/^\/api\/bookings\/resources\/\{kind\}\/\{id\}/, 'resource'],
+    [/^\/api\/loans\/messages\/\{/, 'message'],
+    [/^\/api\/assets\/by-tag\/\{/, 'tag'],
+    // Not an object: /api/baseline/grids/{version} names a version of the national grid, the same for every organisation.
   ];
   return rules.find(([re]) => re.test(path))?.[1] ?? null;
 }
@@ -137,6 +162,12 @@ const SCHOOL_BOUND: Kind[] = [
   'subscription',
   'booking',
   'round',
+  'room',
+  'building',
+  'override',
+  'resource',
+  'message',
+  'tag',
 ];
 
 let t: TestApp;
@@ -204,6 +235,7 @@ async function objectsOf(
     service: organisation.service,
     classId: cls,
     cartModel: models.cart,
+    loan: loan.id,
   });
   return {
     ...organisation,
@@ -272,15 +304,30 @@ before(async () => {
 });
 after(() => t.close());
 
+/** Path parameters that name no object but a value: a bookable resource's kind (the world's resources are carts). */
+const VALUES: Record<string, string> = { '{kind}': 'cart' };
+
 function urlOf(op: Operation, objects?: Objects): string {
   const kind = kindOf(op.path);
   let first = true;
-  return op.path.replace(/\{[^}]+\}/g, () => {
+  return op.path.replace(/\{[^}]+\}/g, (param) => {
+    const value = VALUES[param];
+    if (value !== undefined) return value;
     const id = first && kind && objects ? objects[kind] : NONE;
     first = false;
     return id;
   });
 }
+
+/**
+ * Valid bodies for operations whose empty body would be refused (400) before
+ * the object is looked up: with them, an object of another organisation (or
+ * school) must really answer 404.
+ */
+const BODIES: Record<string, unknown> = {
+  'PUT /api/bookings/resources/{kind}/{id}/settings': { requiresApproval: true },
+  'PATCH /api/buildings/{id}': { name: 'Bâtiment renommé' },
+};
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 /** Every response a role without access to family personal data received, scanned by the field-level test. */
@@ -293,7 +340,7 @@ async function send(who: Agent | null, op: Operation, url: string, role?: Role):
       ? {}
       : op.upload
         ? { body: PDF, headers: { 'content-type': 'application/pdf' }, query: { name: 'piece.pdf' } }
-        : { body: {} };
+        : { body: BODIES[op.key] ?? {} };
   if (!who) {
     return t.app.inject({
       method: op.method,
@@ -576,10 +623,10 @@ describe('authorisation matrix', () => {
     assert.deepEqual(failures, []);
   });
 
-  it('object-level checks reach every kind of object: programmes, claims, indicators, publicity, orders, invoices, bookings, subscriptions, inventory rounds, plans, identity providers, webhooks…', () => {
+  it('object-level checks reach every kind of object: programmes, claims, indicators, publicity, orders, invoices, bookings, subscriptions, inventory rounds, plans, identity providers, webhooks, rooms, buildings, overrides, training registrations and materials, the catalogue, tokens, feeds, bookable resources, family messages, tags…', () => {
     // The two tests above answered 404 for at least one operation naming each kind (run the whole file).
     const kinds = Object.keys(own) as Kind[];
-    assert.ok(kinds.length >= 31, kinds.join());
+    assert.ok(kinds.length >= 43, kinds.join());
     assert.deepEqual(
       kinds.filter((k) => !checkedOtherOrg.has(k)),
       [],
@@ -594,11 +641,41 @@ describe('authorisation matrix', () => {
         );
       }),
     );
-    assert.ok(opened.includes('booking') && opened.includes('subscription') && opened.includes('round'), opened.join());
+    for (const k of ['booking', 'subscription', 'round', 'room', 'building', 'resource', 'message', 'tag'] as const)
+      assert.ok(opened.includes(k), `${k} not in ${opened.join()}`);
     assert.deepEqual(
       opened.filter((k) => !checkedOtherSchool.has(k)),
       [],
       "kinds never checked with another school's id",
+    );
+  });
+
+  it("API tokens and calendar feeds are their owner's: another user of the same organisation gets 404 and they stay", async () => {
+    const failures: string[] = [];
+    for (const [url, permission] of [
+      [`/api/auth/tokens/${own.token}`, 'tokens.manage'],
+      [`/api/bookings/feeds/${own.feed}`, 'bookings.read'],
+    ] as const) {
+      for (const role of ROLES) {
+        if (role === 'admin' || !can([role], permission)) continue;
+        const r = await (agents.get(role) as Agent).delete(url);
+        if (r.statusCode !== 404 || !String(r.headers['content-type']).startsWith('application/problem+json'))
+          failures.push(`DELETE ${url} ${role} → ${describeResponse(r)}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+    const admin = agents.get('admin') as Agent;
+    // A revoked token stays listed, with its revocation date. (Messages of our own: without one, a failing
+    // assert.ok re-reads the transpiled source to word one, which took minutes here.)
+    const tokens = json<{ id: string; revokedAt: string | null }[]>(await admin.get('/api/auth/tokens'));
+    assert.ok(
+      tokens.some((x) => x.id === own.token && x.revokedAt === null),
+      'the admin still has their token',
+    );
+    const feeds = json<{ id: string }[]>(await admin.get('/api/bookings/feeds'));
+    assert.ok(
+      feeds.some((x) => x.id === own.feed),
+      'the admin still has their feed',
     );
   });
 

@@ -7,8 +7,10 @@ import { type Agent, json } from '../helpers/app.ts';
  * The organisation's and the school's objects of the authorisation matrix
  * (test/security/authz-matrix.test.ts) beyond inventory, loans, helpdesk and
  * training: funding (with indicators and publicity), procurement, services,
- * bookings, crisis campaigns, webhooks, inventory rounds, equipment plans and
- * identity providers. Everything is made through the API by an admin of the
+ * bookings, crisis campaigns, webhooks, inventory rounds, equipment plans,
+ * identity providers, the catalogue, API tokens, calendar feeds, training
+ * registrations and materials, buildings and rooms, baseline overrides and
+ * family messages. Everything is made through the API by an admin of the
  * organisation, as a user would, so each object carries its real tenancy.
  */
 
@@ -47,6 +49,14 @@ export interface OrganisationObjects {
   readonly delivery: string;
   readonly plan: string;
   readonly identityProvider: string;
+  readonly category: string;
+  readonly model: string;
+  /** The admin's own API token and calendar feed (a user's, not the organisation's). */
+  readonly token: string;
+  readonly feed: string;
+  /** The admin registered to a session of the organisation, and a material (PDF) of that session. */
+  readonly registration: string;
+  readonly material: string;
 }
 
 /**
@@ -54,8 +64,10 @@ export interface OrganisationObjects {
  * funder (so the claim's statement, co-financing PDF and invoices ZIP have
  * content) and the programme's usual indicators and publicity checklist, a
  * contract with a placed order and its invoice, a digital service, a crisis
- * campaign, a webhook endpoint with one delivery, a saved equipment plan and a
- * (disabled) identity provider.
+ * campaign, a webhook endpoint with one delivery, a saved equipment plan, a
+ * (disabled) identity provider, an asset category with a model, the admin's
+ * API token and calendar feed, and a training session the admin registered
+ * to, with one material.
  */
 export async function organisationObjectsOf(
   admin: Agent,
@@ -196,6 +208,32 @@ export async function organisationObjectsOf(
       enabled: false,
     }),
   );
+  const category = await created(
+    admin.post('/api/inventory/categories', { code: 'visualiseur', nameFr: 'Visualiseur', nameEn: 'Document camera' }),
+  );
+  const model = await created(admin.post('/api/inventory/models', { name: 'Visualiseur USB', categoryId: category }));
+  const token = await created(admin.post('/api/auth/tokens', { name: 'Inventaire' }));
+  const feed = await created(admin.post('/api/bookings/feeds', { kind: 'user' }));
+  const session = await created(
+    admin.post('/api/training/sessions', {
+      audience: 'teachers',
+      topic: 'Robotique',
+      startsAt: new Date(Date.now() + 12 * 86_400_000).toISOString(),
+      durationMinutes: 90,
+      place: 'Médiathèque',
+      trainer: 'ERUN',
+      capacity: 10,
+    }),
+  );
+  // No account named: the admin registers themself (teachers are counted per school).
+  const registration = await created(admin.post(`/api/training/sessions/${session}/registrations`, { schoolId }));
+  const material = await created(
+    admin.request('POST', `/api/training/sessions/${session}/files`, {
+      body: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+      headers: { 'content-type': 'application/pdf' },
+      query: { name: 'support.pdf' },
+    }),
+  );
   return {
     supplier,
     funder,
@@ -215,17 +253,33 @@ export async function organisationObjectsOf(
     delivery,
     plan,
     identityProvider,
+    category,
+    model,
+    token,
+    feed,
+    registration,
+    material,
   };
 }
 
 /**
  * Objects of one school: a subscription to the organisation's service, a
- * booking of a cart for a class, an (open) inventory round of the school.
+ * booking of a cart for a class, an (open) inventory round of the school, a
+ * building and a room, a baseline override, and a family's message about its
+ * loan.
  */
 export interface SchoolObjects {
   readonly subscription: string;
   readonly booking: string;
   readonly round: string;
+  readonly building: string;
+  readonly room: string;
+  readonly override: string;
+  /** The booked cart, as a bookable resource (`resources/cart/{id}`). */
+  readonly resource: string;
+  /** The cart's inventory tag: set, unique across the world (generated tags repeat from one organisation to the next). */
+  readonly tag: string;
+  readonly message: string;
 }
 
 /** A Tuesday at least three weeks ahead, in school time. */
@@ -237,12 +291,13 @@ function nextTuesday(): string {
 export async function schoolObjectsOf(
   admin: Agent,
   schoolId: string,
-  o: { service: string; classId: string; cartModel: string },
+  o: { service: string; classId: string; cartModel: string; loan: string },
 ): Promise<SchoolObjects> {
   const subscription = await created(
     admin.post('/api/subscriptions', { schoolId, serviceId: o.service, startsOn: '2021-09-01' }),
   );
-  const cart = await created(admin.post('/api/assets', { modelId: o.cartModel, status: 'deployed', schoolId }));
+  const tag = `CHARIOT-${schoolId.slice(0, 8)}`;
+  const cart = await created(admin.post('/api/assets', { modelId: o.cartModel, status: 'deployed', schoolId, tag }));
   const day = nextTuesday();
   const r = await admin.post('/api/bookings', {
     resourceKind: 'cart',
@@ -253,5 +308,38 @@ export async function schoolObjectsOf(
   });
   assert.equal(r.statusCode, 201, r.body);
   const round = await created(admin.post('/api/inventory/rounds', { scope: 'school', schoolId }));
-  return { subscription, booking: json<{ booking: { id: string } }>(r).booking.id, round };
+  // An empty building (deleting it would succeed) and a room of its own.
+  const building = await created(admin.post(`/api/schools/${schoolId}/buildings`, { name: 'Bâtiment B' }));
+  const room = await created(admin.post(`/api/schools/${schoolId}/rooms`, { name: 'Salle informatique' }));
+  const override = await created(
+    admin.put('/api/baseline/overrides', {
+      schoolId,
+      criterionKey: 'internet',
+      status: 'met',
+      justification: 'Fibre raccordée en septembre',
+      evidence: 'Procès-verbal de raccordement',
+    }),
+  );
+  // The family writes through its signed link; the school's inbox holds the message.
+  const link = await admin.post(`/api/loans/${o.loan}/link`, {});
+  assert.equal(link.statusCode, 200, link.body);
+  const familyToken = json<{ url: string }>(link).url.split('/famille/')[1] as string;
+  const sent = await admin.post(`/api/public/family/${familyToken}/messages`, {
+    category: 'question',
+    text: 'Le chargeur chauffe',
+  });
+  assert.equal(sent.statusCode, 201, sent.body);
+  const messages = json<{ items: { id: string }[] }>(await admin.get(`/api/loans/${o.loan}/messages`)).items;
+  assert.equal(messages.length, 1);
+  return {
+    subscription,
+    booking: json<{ booking: { id: string } }>(r).booking.id,
+    round,
+    building,
+    room,
+    override,
+    resource: cart,
+    tag,
+    message: (messages[0] as { id: string }).id,
+  };
 }

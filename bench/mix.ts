@@ -138,10 +138,21 @@ export function cannonRequests(steps: MixStep[], token: string | null): RequestO
 
 // ---------------------------------------------------------------- paced load
 
-/** What one paced run saw: each 2xx's latency and when it completed, and the status codes. */
+/** What one paced run saw: the status codes answered and the requests that got no answer. */
 export interface PacedResult {
   statusCodes: Record<string, number>;
   errors: number;
+}
+
+/** Answers of a paced run that were 2xx; throws unless every request got one (`label` names the run). */
+export function paced2xx(label: string, result: PacedResult): number {
+  const others = Object.keys(result.statusCodes).filter((code) => !code.startsWith('2'));
+  const ok = Object.entries(result.statusCodes).reduce((n, [code, count]) => n + (code.startsWith('2') ? count : 0), 0);
+  if (result.errors || others.length || ok === 0)
+    throw new Error(
+      `${label}: not every response was a 2xx — status codes ${JSON.stringify(result.statusCodes)}, errors ${result.errors}`,
+    );
+  return ok;
 }
 
 /**
